@@ -1,0 +1,82 @@
+"""`leadsim check PATH...`: validate scenario and team files, all problems at once."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import re
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.content.diagnostics import Diagnostic
+from game.content.library import Catalog, scenario_dirs, yaml_files
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "check",
+        help="validate scenario and team files",
+        description=(
+            "Validate scenario and team files. A PATH is a file or a folder (every *.yaml / "
+            "*.yml below it). Exit 0 when there is no error (warnings allowed), 1 when any "
+            "file has an error, 2 for a usage error."
+        ),
+    )
+    parser.add_argument("paths", nargs="+", metavar="PATH", type=Path)
+    parser.add_argument("--format", choices=("text", "json"), default="text",
+                        help="text (default): one line per problem; json: a JSON array")  # fmt: skip
+    parser.add_argument("--require-lang", metavar="LANGS", default="",
+                        help="comma-separated languages every text must have, e.g. en,ru")  # fmt: skip
+    parser.add_argument("-q", "--quiet", action="store_true",
+                        help="do not list files that have no problems")  # fmt: skip
+    parser.add_argument("--scenarios", metavar="DIR", type=Path, action="append", default=[],
+                        help="also look for teams in this folder (repeatable)")  # fmt: skip
+    parser.set_defaults(func=run)
+
+
+def _usage(message: str) -> int:
+    print(f"leadsim check: error: {message}", file=sys.stderr)
+    return 2
+
+
+def run(args: argparse.Namespace) -> int:
+    langs = tuple(x.strip() for x in args.require_lang.split(",") if x.strip())
+    bad = [x for x in langs if not re.fullmatch(r"[a-z]{2}", x)]
+    if bad:
+        return _usage(f"'{bad[0]}' is not a language code (use two letters, e.g. en,ru)")
+    missing = [p for p in args.paths if not p.exists()]
+    if missing:
+        return _usage(f"no such file or folder: {missing[0]}")
+    files = yaml_files(args.paths)
+    if not files:
+        return _usage("no *.yaml or *.yml files found in " + ", ".join(map(str, args.paths)))
+    catalog = Catalog(files, scenario_dirs(args.scenarios))
+    catalog.validate(langs)
+    problems = catalog.diagnostics()
+    if args.format == "json":
+        print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
+    else:
+        _print_text(files, problems, args.quiet)
+    return 1 if any(d.severity == "error" for d in problems) else 0
+
+
+def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> None:
+    by_file: dict[str, list[Diagnostic]] = {}
+    for d in problems:
+        by_file.setdefault(d.path, []).append(d)
+    out = sys.stdout
+    for path in sorted({str(f) for f in files}):
+        found = by_file.get(path, [])
+        for d in found:
+            out.write(d.format() + "\n")
+        if not found and not quiet:
+            out.write(f"{path}: ok\n")
+    errors = sum(d.severity == "error" for d in problems)
+    warnings = len(problems) - errors
+    bad_files = len({d.path for d in problems if d.severity == "error"})
+    out.write(
+        f"{len(files)} file{'s' if len(files) != 1 else ''} checked: "
+        f"{errors} error{'s' if errors != 1 else ''} in {bad_files} file"
+        f"{'s' if bad_files != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n"
+    )

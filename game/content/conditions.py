@@ -1,0 +1,213 @@
+"""Conditions: a small, safe expression language for events, choices, endings and effects.
+
+`team.morale < 0.4 and not flags.asked_team` is parsed with Python's own parser into a syntax
+tree, every node is checked against a short whitelist, and the tree is compiled into plain
+closures. Nothing is ever passed to `eval`. The compiled closures work on numbers and on numpy
+arrays alike, so the same condition serves one playthrough or ten thousand at once.
+"""
+
+from __future__ import annotations
+
+import ast
+import operator
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+Lookup = Callable[[tuple[str, ...]], Any]
+Compiled = Callable[[Lookup], Any]
+
+
+class ConditionSyntaxError(ValueError):
+    """A condition that cannot be parsed or uses something the language does not have."""
+
+    def __init__(self, message: str, offset: int, hint: str = "") -> None:
+        super().__init__(message)
+        self.message = message
+        self.offset = offset
+        self.hint = hint
+
+
+@dataclass(frozen=True)
+class NameRef:
+    """A dotted name used in a condition, with its 0-based offset in the source text."""
+
+    parts: tuple[str, ...]
+    offset: int
+
+    @property
+    def dotted(self) -> str:
+        return ".".join(self.parts)
+
+
+@dataclass(frozen=True, eq=False)
+class Condition:
+    """A parsed condition. `evaluate(lookup)` gives a bool (or a bool array)."""
+
+    source: str
+    names: tuple[NameRef, ...]
+    _fn: Compiled = field(repr=False)
+
+    def evaluate(self, lookup: Lookup) -> Any:
+        return self._fn(lookup)
+
+    def __eq__(self, other: object) -> bool:
+        return isinstance(other, Condition) and other.source == self.source
+
+    def __hash__(self) -> int:
+        return hash(self.source)
+
+    def __str__(self) -> str:
+        return self.source
+
+
+_COMPARE: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Lt: operator.lt,
+    ast.LtE: operator.le,
+    ast.Gt: operator.gt,
+    ast.GtE: operator.ge,
+    ast.Eq: operator.eq,
+    ast.NotEq: operator.ne,
+}
+_ARITH: dict[type, Callable[[Any, Any], Any]] = {
+    ast.Add: operator.add,
+    ast.Sub: operator.sub,
+    ast.Mult: operator.mul,
+    ast.Div: lambda a, b: np.divide(a, b),
+}
+_CONSTANTS = {"true": True, "false": False, "True": True, "False": False}
+
+
+def _dotted(node: ast.AST) -> tuple[str, ...] | None:
+    if isinstance(node, ast.Name):
+        return (node.id,)
+    if isinstance(node, ast.Attribute):
+        head = _dotted(node.value)
+        return None if head is None else (*head, node.attr)
+    return None
+
+
+class _Compiler:
+    def __init__(self) -> None:
+        self.names: list[NameRef] = []
+
+    def compile(self, node: ast.AST) -> Compiled:
+        method = getattr(self, f"_{type(node).__name__}", None)
+        if method is None:
+            raise ConditionSyntaxError(
+                f"'{ast.unparse(node)}' is not allowed in a condition",
+                getattr(node, "col_offset", 0),
+                "use names, numbers, comparisons, and/or/not, + - * /",
+            )
+        result: Compiled = method(node)
+        return result
+
+    def _Expression(self, node: ast.Expression) -> Compiled:
+        return self.compile(node.body)
+
+    def _Constant(self, node: ast.Constant) -> Compiled:
+        value = node.value
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise ConditionSyntaxError(
+                f"{value!r} is not allowed in a condition",
+                node.col_offset,
+                "conditions compare numbers; flags are read as flags.NAME",
+            )
+        number = float(value)
+        return lambda lookup: number
+
+    def _Name(self, node: ast.Name) -> Compiled:
+        if node.id in _CONSTANTS:
+            constant = _CONSTANTS[node.id]
+            return lambda lookup: constant
+        return self._ref(node)
+
+    def _Attribute(self, node: ast.Attribute) -> Compiled:
+        return self._ref(node)
+
+    def _ref(self, node: ast.expr) -> Compiled:
+        parts = _dotted(node)
+        if parts is None:
+            raise ConditionSyntaxError(
+                f"'{ast.unparse(node)}' is not a name", node.col_offset, "write names like team.morale"
+            )
+        self.names.append(NameRef(parts, node.col_offset))
+        return lambda lookup: lookup(parts)
+
+    def _BoolOp(self, node: ast.BoolOp) -> Compiled:
+        parts = [self.compile(v) for v in node.values]
+        combine = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
+
+        def run(lookup: Lookup) -> Any:
+            result = parts[0](lookup)
+            for part in parts[1:]:
+                result = combine(result, part(lookup))
+            return result
+
+        return run
+
+    def _UnaryOp(self, node: ast.UnaryOp) -> Compiled:
+        inner = self.compile(node.operand)
+        if isinstance(node.op, ast.Not):
+            return lambda lookup: np.logical_not(inner(lookup))
+        if isinstance(node.op, ast.USub):
+            return lambda lookup: -inner(lookup)
+        if isinstance(node.op, ast.UAdd):
+            return inner
+        raise ConditionSyntaxError("this operator is not allowed", node.col_offset)
+
+    def _BinOp(self, node: ast.BinOp) -> Compiled:
+        op = _ARITH.get(type(node.op))
+        if op is None:
+            raise ConditionSyntaxError(
+                f"operator in '{ast.unparse(node)}' is not allowed", node.col_offset, "use + - * /"
+            )
+        left, right = self.compile(node.left), self.compile(node.right)
+        return lambda lookup: op(left(lookup), right(lookup))
+
+    def _Compare(self, node: ast.Compare) -> Compiled:
+        operands = [self.compile(node.left)] + [self.compile(c) for c in node.comparators]
+        ops = []
+        for op in node.ops:
+            fn = _COMPARE.get(type(op))
+            if fn is None:
+                raise ConditionSyntaxError(
+                    "this comparison is not allowed", node.col_offset, "use < <= > >= == !="
+                )
+            ops.append(fn)
+
+        def run(lookup: Lookup) -> Any:
+            values = [operand(lookup) for operand in operands]
+            result = ops[0](values[0], values[1])
+            for i, fn in enumerate(ops[1:], start=1):
+                result = np.logical_and(result, fn(values[i], values[i + 1]))
+            return result
+
+        return run
+
+
+def parse_condition(source: str) -> Condition:
+    """Parse a condition string; raise ConditionSyntaxError with an offset on any problem."""
+    text = source.strip()
+    if not text:
+        raise ConditionSyntaxError("the condition is empty", 0, "write e.g. team.morale < 0.4")
+    for bad, good in (("&&", "and"), ("||", "or")):
+        if bad in text:
+            raise ConditionSyntaxError(f"'{bad}' is not an operator here", text.index(bad), f"use '{good}'")
+    lead = len(source) - len(source.lstrip())
+    try:
+        tree = ast.parse(text, mode="eval")
+    except SyntaxError as err:
+        offset = (err.offset or 1) - 1 + lead
+        hint = "a single '=' assigns; compare with '=='" if "=" in text else ""
+        raise ConditionSyntaxError("invalid condition syntax", offset, hint) from None
+    compiler = _Compiler()
+    try:
+        fn = compiler.compile(tree)
+    except ConditionSyntaxError as err:
+        err.offset += lead
+        raise
+    names = tuple(NameRef(n.parts, n.offset + lead) for n in compiler.names)
+    return Condition(source, names, fn)

@@ -1,0 +1,208 @@
+"""Finding scenarios and teams on disk, validating them together, and loading a playable bundle.
+
+Scenarios are looked up in the bundled `scenarios/` folder, in the folders listed in the
+environment variable `LEADSIM_SCENARIOS` (separated by the platform's path separator) and in
+folders given on the command line.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+from collections.abc import Iterable
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.content.diagnostics import ContentError, Diagnostic
+from game.content.loader import FileResult, read_file
+from game.content.models import Scenario, Team
+from game.content.validate import check_scenario, check_team
+
+ROOT = Path(__file__).resolve().parent.parent.parent
+BUNDLED = ROOT / "scenarios"
+SUFFIXES = (".yaml", ".yml")
+
+
+def scenario_dirs(extra: Iterable[Path] = ()) -> list[Path]:
+    """Where scenarios are looked up, in order: extra folders, $LEADSIM_SCENARIOS, bundled."""
+    dirs = [Path(p) for p in extra]
+    env = os.environ.get("LEADSIM_SCENARIOS", "")
+    dirs += [Path(p) for p in env.split(os.pathsep) if p.strip()]
+    dirs.append(BUNDLED)
+    unique: list[Path] = []
+    for d in dirs:
+        if d not in unique:
+            unique.append(d)
+    return unique
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every *.yaml / *.yml below each folder, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
+        else:
+            found.append(path)
+    return found
+
+
+@dataclass(frozen=True)
+class Bundle:
+    """A scenario with its team: everything a playthrough needs."""
+
+    scenario: Scenario
+    team: Team
+    content_hash: str
+    path: Path
+    team_path: Path
+
+
+def content_hash(scenario_bytes: bytes, team_bytes: bytes) -> str:
+    """Identifies a scenario version: any change to the scenario or its team changes it."""
+    digest = hashlib.sha256()
+    digest.update(scenario_bytes)
+    digest.update(b"\0team\0")
+    digest.update(team_bytes)
+    return digest.hexdigest()
+
+
+class Catalog:
+    """Validated files, read once: checks scenarios against the teams it knows."""
+
+    def __init__(self, files: Iterable[Path], fallback_dirs: Iterable[Path] = ()) -> None:
+        self.results: list[FileResult] = [read_file(p) for p in files]
+        self._fallback_dirs = list(fallback_dirs)
+        self._fallback: list[FileResult] | None = None
+        self._validated = False
+
+    def teams(self) -> dict[str, FileResult]:
+        teams: dict[str, FileResult] = {}
+        for r in self._team_results(self.results):
+            teams.setdefault(r.model.id, r)
+        return teams
+
+    @staticmethod
+    def _team_results(results: Iterable[FileResult]) -> list[FileResult]:
+        return [r for r in results if r.kind == "team" and r.model is not None]
+
+    def find_team(self, team_id: str) -> FileResult | None:
+        local = self.teams().get(team_id)
+        if local is not None:
+            return local
+        if self._fallback is None:
+            checked = {r.path.resolve() for r in self.results}
+            files = [p for p in yaml_files(d for d in self._fallback_dirs if d.is_dir())
+                     if p.resolve() not in checked]  # fmt: skip
+            self._fallback = [read_file(p) for p in files]
+        for r in self._team_results(self._fallback):
+            if r.model.id == team_id:
+                return r
+        return None
+
+    def team_ids(self) -> set[str]:
+        ids = set(self.teams())
+        if self._fallback:
+            ids |= {r.model.id for r in self._team_results(self._fallback)}
+        return ids
+
+    def validate(self, require_langs: tuple[str, ...] = ()) -> None:
+        """Run the cross-reference checks on every file that parsed (once)."""
+        if self._validated:
+            return
+        self._validated = True
+        seen: dict[tuple[str, str], FileResult] = {}
+        for r in self.results:
+            if r.model is None:
+                continue
+            key = (r.kind or "", r.model.id)
+            if key in seen:
+                r.add(("id",), f"another {r.kind} has the id '{r.model.id}'",
+                      f"see {seen[key].path}; ids must be unique")  # fmt: skip
+            seen.setdefault(key, r)
+            if r.kind == "team":
+                check_team(r, require_langs)
+            else:
+                team_file = self.find_team(r.model.team)
+                team = team_file.model if team_file else None
+                check_scenario(r, team, self.team_ids(), require_langs)
+
+    def diagnostics(self) -> list[Diagnostic]:
+        return sorted(d for r in self.results for d in r.diagnostics)
+
+
+def _bundle(result: FileResult, catalog: Catalog) -> Bundle:
+    catalog.validate()
+    problems = [d for d in result.diagnostics if d.severity == "error"]
+    team_file = catalog.find_team(result.model.team) if result.model else None
+    if team_file is not None:
+        problems += [d for d in team_file.diagnostics if d.severity == "error"]
+    if problems or result.model is None or team_file is None:
+        raise ContentError(problems or result.diagnostics)
+    return Bundle(
+        scenario=result.model,
+        team=team_file.model,
+        content_hash=content_hash(result.data, team_file.data),
+        path=result.path,
+        team_path=team_file.path,
+    )
+
+
+def load_bundle(ref: str | Path, extra_dirs: Iterable[Path] = ()) -> Bundle:
+    """A scenario by path or by id, with its team, validated; raises ContentError."""
+    dirs = scenario_dirs(extra_dirs)
+    path = Path(ref)
+    if path.suffix in SUFFIXES or path.is_file():
+        if not path.is_file():
+            raise ContentError([Diagnostic(str(path), 1, 1, "error", "", "no such file")])
+        catalog = Catalog([path], [path.parent, *dirs])
+        return _bundle(catalog.results[0], catalog)
+    for d in dirs:
+        for candidate in (d / f"{ref}.yaml", d / f"{ref}.yml"):
+            if candidate.is_file():
+                catalog = Catalog([candidate], [d, *dirs])
+                result = catalog.results[0]
+                if result.kind == "scenario" and result.model and result.model.id == str(ref):
+                    return _bundle(result, catalog)
+    catalog = Catalog(yaml_files(d for d in dirs if d.is_dir()), dirs)
+    for result in catalog.results:
+        if result.kind == "scenario" and result.model is not None and result.model.id == str(ref):
+            return _bundle(result, catalog)
+    known = sorted(r.model.id for r in catalog.results if r.kind == "scenario" and r.model)
+    hint = f"known scenarios: {', '.join(known)}" if known else "no scenarios found"
+    raise ContentError([Diagnostic(str(ref), 1, 1, "error", "", "no scenario with this id", hint)])
+
+
+@dataclass(frozen=True)
+class LibraryEntry:
+    """A scenario file found in the library: playable (bundle) or broken (error)."""
+
+    id: str
+    path: Path
+    bundle: Bundle | None
+    error: Diagnostic | None
+
+
+class ScenarioLibrary:
+    """Every scenario in the bundled folder, $LEADSIM_SCENARIOS and extra folders."""
+
+    def __init__(self, extra_dirs: Iterable[Path] = ()) -> None:
+        self.dirs = scenario_dirs(extra_dirs)
+
+    def entries(self) -> list[LibraryEntry]:
+        catalog = Catalog(yaml_files(d for d in self.dirs if d.is_dir()), self.dirs)
+        catalog.validate()
+        entries: list[LibraryEntry] = []
+        for r in catalog.results:
+            if r.kind == "team" and r.ok:
+                continue
+            errors = sorted(d for d in r.diagnostics if d.severity == "error")
+            ident = r.model.id if r.model is not None else r.path.stem
+            if r.kind == "scenario" and not errors:
+                try:
+                    entries.append(LibraryEntry(ident, r.path, _bundle(r, catalog), None))
+                except ContentError as err:
+                    entries.append(LibraryEntry(ident, r.path, None, err.diagnostics[0]))
+            elif errors:
+                entries.append(LibraryEntry(ident, r.path, None, errors[0]))
+        return entries

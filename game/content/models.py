@@ -1,0 +1,447 @@
+"""The scenario format v1 as typed, frozen models.
+
+Unknown keys and wrong types are errors, never silently ignored. The JSON Schema that editors
+use is generated from these models (`leadsim schema`), and so is the field reference in
+docs/authoring.md: the descriptions below are the author documentation.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Mapping
+from typing import Annotated, Any, Literal, Union
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainValidator,
+    Strict,
+    StringConstraints,
+    WithJsonSchema,
+    model_validator,
+)
+
+from game.content.conditions import Condition, ConditionSyntaxError, parse_condition
+from game.content.principles import ArchetypeId, PrincipleId
+
+END = "end"
+SETTINGS = (
+    "product", "project", "marketing", "finance", "pr", "procurement", "event", "crisis",
+    "sports", "client", "other",
+)  # fmt: skip
+Setting = Literal[
+    "product", "project", "marketing", "finance", "pr", "procurement", "event", "crisis",
+    "sports", "client", "other",
+]  # fmt: skip
+METRICS = ("morale", "stress", "trust", "fatigue", "skill")
+
+Id = Annotated[
+    str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
+]
+Lang = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z]{2}$")]
+Unit = Annotated[float, Strict(), Field(ge=0.0, le=1.0)]
+Int = Annotated[int, Strict()]
+Bool = Annotated[bool, Strict()]
+
+
+class ConditionValueError(ValueError):
+    """Raised by the condition field validator; keeps the offset inside the text."""
+
+    def __init__(self, err: ConditionSyntaxError) -> None:
+        super().__init__(err.message)
+        self.syntax = err
+
+
+def _text(value: Any) -> str | dict[str, str]:
+    if isinstance(value, str):
+        if not value.strip():
+            raise ValueError("text is empty")
+        return value
+    if isinstance(value, Mapping):
+        if not value:
+            raise ValueError("text has no language")
+        out: dict[str, str] = {}
+        for lang, item in value.items():
+            if not isinstance(lang, str) or len(lang) != 2 or not lang.isalpha() or not lang.islower():
+                hint = (
+                    "inside { } a comma ends the text; put text that has commas in quotes"
+                    if isinstance(lang, str) and " " in lang.strip()
+                    else "use two letters, e.g. en, ru"
+                )
+                raise ValueError(f"'{lang}' is not a language code ({hint})")
+            if not isinstance(item, str) or not item.strip():
+                raise ValueError(f"the '{lang}' text is empty or not text")
+            out[lang] = item
+        return out
+    raise ValueError("expected text, or a map of languages such as {en: ..., ru: ...}")
+
+
+class TextMarker:
+    """Marks a field as player-facing text (checked for languages)."""
+
+
+TEXT = TextMarker()
+Text = Annotated[
+    Union[str, dict[str, str]],
+    TEXT,
+    PlainValidator(_text),
+    WithJsonSchema(
+        {
+            "anyOf": [
+                {"type": "string", "minLength": 1},
+                {
+                    "type": "object",
+                    "propertyNames": {"pattern": "^[a-z]{2}$"},
+                    "additionalProperties": {"type": "string", "minLength": 1},
+                    "minProperties": 1,
+                },
+            ],
+            "description": "Text: a string, or one string per language: {en: ..., ru: ...}",
+        }
+    ),
+]
+
+
+def _condition(value: Any) -> Condition:
+    if isinstance(value, Condition):
+        return value
+    if not isinstance(value, str):
+        raise ValueError("expected a condition as text, e.g. \"team.morale < 0.4\"")
+    try:
+        return parse_condition(value)
+    except ConditionSyntaxError as err:
+        raise ConditionValueError(err) from None
+
+
+Cond = Annotated[
+    Condition,
+    PlainValidator(_condition),
+    WithJsonSchema(
+        {"type": "string", "description": "A condition, e.g. \"team.morale < 0.4 and flags.x\""}
+    ),
+]
+
+
+def _magnitude(limit: float) -> Any:
+    def check(value: Any) -> float | tuple[float, float]:
+        def number(v: Any) -> float:
+            if isinstance(v, bool) or not isinstance(v, (int, float)):
+                raise ValueError("expected a number or a range [low, high]")
+            if not math.isfinite(v):
+                raise ValueError("the number must be finite")
+            if abs(v) > limit:
+                raise ValueError(f"{v} is outside [-{limit:g}, {limit:g}]")
+            return float(v)
+
+        if isinstance(value, (list, tuple)):
+            if len(value) != 2:
+                raise ValueError("a range has exactly two numbers: [low, high]")
+            low, high = number(value[0]), number(value[1])
+            if low > high:
+                raise ValueError(f"the range [{low:g}, {high:g}] is reversed; write [low, high]")
+            return (low, high)
+        return number(value)
+
+    return check
+
+
+_NUMBER = {"type": "number", "minimum": -1.0, "maximum": 1.0}
+Delta = Annotated[
+    Union[float, tuple[float, float]],
+    PlainValidator(_magnitude(1.0)),
+    WithJsonSchema(
+        {
+            "anyOf": [_NUMBER, {"type": "array", "items": _NUMBER, "minItems": 2, "maxItems": 2}],
+            "description": "A number in [-1, 1], or a range [low, high] drawn at random",
+        }
+    ),
+]
+
+
+class Model(BaseModel):
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, allow_inf_nan=False, populate_by_name=True
+    )
+
+
+# --- effects -------------------------------------------------------------------------------
+
+
+class Adjust(Model):
+    """Change metrics by a delta (a number or a range [low, high]). Whom: nothing = the whole
+    team; `member`, `archetype` or `where` (a condition over each member's own metrics and
+    traits) narrow it."""
+
+    type: Literal["adjust"]
+    member: Id | None = Field(None, description="One member id.")
+    archetype: ArchetypeId | None = Field(None, description="Every member of this archetype.")
+    where: Cond | None = Field(None, description="Members for whom this holds, e.g. stress > 0.6.")
+    morale: Delta | None = None
+    stress: Delta | None = None
+    trust: Delta | None = Field(None, description="Trust in the leader.")
+    fatigue: Delta | None = Field(None, description="Accumulated strain; high fatigue burns out.")
+    skill: Delta | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Adjust:
+        targets = [t for t in ("member", "archetype", "where") if getattr(self, t) is not None]
+        if len(targets) > 1:
+            raise ValueError(f"use only one of member, archetype, where (found {', '.join(targets)})")
+        if all(getattr(self, m) is None for m in METRICS):
+            raise ValueError(f"adjust changes nothing: give at least one of {', '.join(METRICS)}")
+        return self
+
+
+class Later(Model):
+    """Delayed consequence: the effects land `turns` decisions later; `text` is shown then."""
+
+    type: Literal["later"]
+    turns: Int = Field(ge=1, le=50)
+    text: Text | None = None
+    effects: list[Effect] = Field(min_length=1)
+
+
+class Reveal(Model):
+    """The leader learns the true state (and private notes) of the team, or of `member` /
+    `archetype`. Until then the player sees estimates."""
+
+    type: Literal["reveal"]
+    member: Id | None = None
+    archetype: ArchetypeId | None = None
+
+
+class SetFlag(Model):
+    """Set a flag (or clear it with `value: false`); conditions read it as `flags.NAME`."""
+
+    type: Literal["flag"]
+    name: Id
+    value: Bool = True
+
+
+class Schedule(Model):
+    """The event interrupts the flow `turns` decisions from now."""
+
+    type: Literal["schedule"]
+    event: Id
+    turns: Int = Field(1, ge=1, le=50)
+
+
+class Leave(Model):
+    """The member leaves the team for good."""
+
+    type: Literal["leave"]
+    member: Id
+
+
+class Milestone(Model):
+    """A visible win (`reached: true`) or defeat (`reached: false`): wins lift morale, misses
+    sink it."""
+
+    type: Literal["milestone"]
+    reached: Bool
+    name: Text | None = None
+
+
+class Progress(Model):
+    """Work delivered towards the scenario's goal (the goal is 1.0)."""
+
+    type: Literal["progress"]
+    amount: Delta
+
+
+class Priorities(Model):
+    """How many priorities the team juggles: `set` a number or `change` it."""
+
+    type: Literal["priorities"]
+    set: Int | None = Field(None, ge=1, le=10)
+    change: Int | None = Field(None, ge=-9, le=9)
+
+    @model_validator(mode="after")
+    def _one(self) -> Priorities:
+        if (self.set is None) == (self.change is None):
+            raise ValueError("give exactly one of set, change")
+        return self
+
+
+class Leader(Model):
+    """The leader's own composure: provocations lower it, a pause restores it."""
+
+    type: Literal["leader"]
+    composure: Delta
+
+
+class Chance(Model):
+    """With probability `p` the `then` effects happen, otherwise the `else` effects."""
+
+    type: Literal["chance"]
+    p: Unit
+    then: list[Effect] = Field(default_factory=list)
+    else_: list[Effect] = Field(default_factory=list, alias="else")
+
+
+class When(Model):
+    """If the condition holds now, the `then` effects happen, otherwise the `else` effects."""
+
+    type: Literal["when"]
+    if_: Cond = Field(alias="if")
+    then: list[Effect] = Field(default_factory=list)
+    else_: list[Effect] = Field(default_factory=list, alias="else")
+
+
+Effect = Annotated[
+    Union[
+        Adjust, Later, Reveal, SetFlag, Schedule, Leave, Milestone, Progress, Priorities, Leader,
+        Chance, When,
+    ],
+    Field(discriminator="type"),
+]  # fmt: skip
+EFFECT_TYPES: dict[str, type[Model]] = {
+    "adjust": Adjust, "later": Later, "reveal": Reveal, "flag": SetFlag, "schedule": Schedule,
+    "leave": Leave, "milestone": Milestone, "progress": Progress, "priorities": Priorities,
+    "leader": Leader, "chance": Chance, "when": When,
+}  # fmt: skip
+
+# --- scenario ------------------------------------------------------------------------------
+
+
+class Branch(Model):
+    """One step of a conditional `next`: go to `goto` if `if` holds (no `if` = always)."""
+
+    if_: Cond | None = Field(None, alias="if")
+    goto: Id
+
+
+Next = Union[Id, list[Branch]]
+
+
+class Choice(Model):
+    """One option of an event."""
+
+    id: Id | None = None
+    text: Text
+    outcome: Text | None = Field(None, description="Shown right after the choice is made.")
+    if_: Cond | None = Field(None, alias="if", description="Offered only when this holds.")
+    applies: list[PrincipleId] = Field(default_factory=list, description="Principles applied.")
+    violates: list[PrincipleId] = Field(default_factory=list, description="Principles violated.")
+    effects: list[Effect] = Field(default_factory=list)
+    next: Next | None = Field(None, description="Event id, `end`, or a list of {if, goto}.")
+
+
+class Event(Model):
+    """A situation the leader must decide on."""
+
+    id: Id
+    title: Text | None = None
+    text: Text
+    when: Cond | None = Field(None, description="Skipped when this is false on arrival.")
+    time_limit: Int | None = Field(None, ge=0, le=600, description="Seconds; 0 = no limit.")
+    next: Next | None = Field(None, description="Default next event; default: the one listed next.")
+    on_timeout: list[Effect] = Field(
+        default_factory=list, description="Effects when the time limit runs out."
+    )
+    choices: list[Choice] = Field(min_length=2, max_length=5)
+
+
+class Ending(Model):
+    """A way the scenario ends; the first ending whose `when` holds is the one reached."""
+
+    id: Id
+    title: Text
+    when: Cond | None = Field(None, description="Omit for the fallback (last) ending.")
+    early: Bool = Field(False, description="Checked after every decision; ends the game at once.")
+    debrief: Text
+
+
+class Scoring(Model):
+    """Relative weights of the score's parts (any scale; they are normalised)."""
+
+    delivery: float = Field(40.0, ge=0, le=1000)
+    team: float = Field(30.0, ge=0, le=1000)
+    retention: float = Field(20.0, ge=0, le=1000)
+    principles: float = Field(10.0, ge=0, le=1000)
+
+    @model_validator(mode="after")
+    def _positive(self) -> Scoring:
+        if self.delivery + self.team + self.retention + self.principles <= 0:
+            raise ValueError("at least one scoring weight must be above 0")
+        return self
+
+
+class Scenario(Model):
+    """A crisis or team situation: events, choices, effects, endings."""
+
+    kind: Literal["scenario"]
+    id: Id
+    title: Text
+    summary: Text
+    briefing: Text | None = None
+    setting: Setting = "project"
+    languages: list[Lang] = Field(default_factory=lambda: ["en"], min_length=1)
+    difficulty: Int = Field(2, ge=1, le=5)
+    minutes: Int = Field(20, ge=1, le=240)
+    team: Id
+    time_limit: Int = Field(0, ge=0, le=600, description="Default seconds per decision; 0 = none.")
+    priorities: Int = Field(1, ge=1, le=10, description="Priorities juggled at the start.")
+    workload: float = Field(8.0, gt=0, le=1000, description="Turns of full work the goal needs.")
+    scoring: Scoring = Field(default_factory=Scoring)
+    start: Id | None = Field(None, description="First event id; default: the first listed.")
+    events: list[Event] = Field(min_length=1)
+    endings: list[Ending] = Field(min_length=1)
+
+
+class Traits(Model):
+    """Overrides of the archetype's default traits, each in [0, 1]."""
+
+    autonomy: Unit | None = None
+    structure: Unit | None = None
+    sociability: Unit | None = None
+    candor: Unit | None = None
+    engagement: Unit | None = None
+    ego: Unit | None = None
+    resilience: Unit | None = None
+
+
+class Member(Model):
+    """A person on the team."""
+
+    id: Id
+    name: Text
+    role: Text
+    archetype: ArchetypeId
+    morale: Unit = 0.6
+    stress: Unit = 0.3
+    skill: Unit = 0.6
+    trust: Unit = 0.5
+    fatigue: Unit = 0.0
+    traits: Traits = Field(default_factory=Traits)
+    about: Text | None = None
+    private: Text | None = Field(None, description="Hidden until revealed.")
+
+
+class Relationship(Model):
+    """How two members stand with each other: -1 open conflict ... 1 close."""
+
+    between: list[Id] = Field(min_length=2, max_length=2)
+    bond: float = Field(0.5, ge=-1.0, le=1.0)
+
+
+class Team(Model):
+    """The people a scenario is played with."""
+
+    kind: Literal["team"]
+    id: Id
+    name: Text
+    values: list[Text] = Field(default_factory=list, description="The team's stated values.")
+    members: list[Member] = Field(min_length=1, max_length=200)
+    relationships: list[Relationship] = Field(default_factory=list)
+
+
+Later.model_rebuild()
+Chance.model_rebuild()
+When.model_rebuild()
+Choice.model_rebuild()
+Event.model_rebuild()
+Scenario.model_rebuild()
+
+KINDS: dict[str, type[Model]] = {"scenario": Scenario, "team": Team}

@@ -1,0 +1,192 @@
+"""Cross-reference checks: what a single model cannot know about itself.
+
+The team a scenario names exists; member, event and flag names used anywhere exist; each
+condition reads only names the engine provides; ids are unique; every playthrough has an ending.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from game.content.diagnostics import did_you_mean, one_of
+from game.content.loader import FileResult, Loc
+from game.content.models import (
+    END,
+    Adjust,
+    Leave,
+    Reveal,
+    Scenario,
+    SetFlag,
+    Team,
+)
+from game.content.principles import TRAITS
+from game.content.walk import iter_conditions, iter_texts, next_targets, scenario_effects
+
+MEMBER_METRICS = ("morale", "stress", "trust", "fatigue", "skill", "productivity")
+SCENARIO_SINGLE = ("turn", "progress", "left", "members", "priorities")
+GROUPS = {
+    "team": MEMBER_METRICS,
+    "milestones": ("reached", "missed"),
+    "leader": ("composure",),
+}
+MEMBER_FIELDS = (*MEMBER_METRICS, "left", "revealed")
+WHERE_NAMES = (*MEMBER_METRICS, *TRAITS)
+
+
+def check_team(result: FileResult, require_langs: tuple[str, ...] = ()) -> None:
+    """Checks inside a team file: unique members, sound relationships, languages."""
+    team = result.model
+    assert isinstance(team, Team)
+    _unique(result, [(m.id, ("members", i, "id")) for i, m in enumerate(team.members)], "member")
+    ids = {m.id for m in team.members}
+    seen: set[frozenset[str]] = set()
+    for r, rel in enumerate(team.relationships):
+        for k, member in enumerate(rel.between):
+            if member not in ids:
+                result.add(("relationships", r, "between", k), f"no member '{member}' in this team",
+                           did_you_mean(member, ids) or one_of(ids))  # fmt: skip
+        pair = frozenset(rel.between)
+        if len(pair) == 1:
+            result.add(("relationships", r, "between"), "a relationship needs two different members")
+        elif pair in seen:
+            result.add(("relationships", r), "this pair already has a relationship", severity="warning")
+        seen.add(pair)
+    _languages(result, ("en",), require_langs)
+
+
+def check_scenario(
+    result: FileResult, team: Team | None, team_ids: set[str], require_langs: tuple[str, ...] = ()
+) -> None:
+    """Cross-reference checks of a scenario against itself and its team."""
+    scenario = result.model
+    assert isinstance(scenario, Scenario)
+    if team is None:
+        hint = did_you_mean(scenario.team, team_ids) or (
+            f"put a file with 'kind: team' and 'id: {scenario.team}' next to this scenario"
+        )
+        result.add(("team",), f"no team '{scenario.team}' found", hint)
+    members = {m.id for m in team.members} if team else set()
+    archetypes = {m.archetype for m in team.members} if team else set()
+    events = [e.id for e in scenario.events]
+    _unique(result, [(e.id, ("events", i, "id")) for i, e in enumerate(scenario.events)], "event")
+    _unique(result, [(e.id, ("endings", i, "id")) for i, e in enumerate(scenario.endings)], "ending")
+    for i, event in enumerate(scenario.events):
+        if event.id == END:
+            result.add(("events", i, "id"), "'end' is reserved for finishing the scenario")
+        choice_ids = [(c.id, ("events", i, "choices", k, "id")) for k, c in enumerate(event.choices)]
+        _unique(result, [(cid, loc) for cid, loc in choice_ids if cid], "choice")
+        for k, choice in enumerate(event.choices):
+            both = set(choice.applies) & set(choice.violates)
+            if both:
+                result.add(("events", i, "choices", k, "violates"),
+                           f"'{sorted(both)[0]}' is both applied and violated")  # fmt: skip
+    if scenario.start is not None and scenario.start not in events:
+        result.add(("start",), f"no event '{scenario.start}'", did_you_mean(scenario.start, events))
+    for target, loc in next_targets(scenario):
+        if target not in events:
+            result.add(loc, f"no event '{target}'",
+                       did_you_mean(target, [*events, END]) or "use an event id or 'end'")  # fmt: skip
+    flags_set = _check_effects(result, scenario, set(events), members, archetypes, team)
+    _check_conditions(result, scenario, members, flags_set, team is not None)
+    last = scenario.endings[-1]
+    if last.when is not None and not last.early:
+        result.add(("endings", len(scenario.endings) - 1, "when"),
+                   "the last ending has a condition, so a playthrough may match no ending",
+                   "remove 'when' from the last ending to make it the fallback")  # fmt: skip
+    _languages(result, tuple(scenario.languages), require_langs)
+
+
+def _check_effects(
+    result: FileResult, scenario: Scenario, events: set[str], members: set[str],
+    archetypes: set[str], team: Team | None,
+) -> set[str]:  # fmt: skip
+    flags: set[str] = set()
+    for effect, loc in scenario_effects(scenario):
+        member = getattr(effect, "member", None)
+        if isinstance(effect, (Adjust, Reveal, Leave)) and member and team and member not in members:
+            result.add((*loc, "member"), f"no member '{member}' in team '{team.id}'",
+                       did_you_mean(member, members) or one_of(members))  # fmt: skip
+        archetype = getattr(effect, "archetype", None)
+        if archetype and team and archetype not in archetypes:
+            result.add((*loc, "archetype"), f"nobody in team '{team.id}' is {archetype}",
+                       "this effect will change nothing", severity="warning")  # fmt: skip
+        if isinstance(effect, SetFlag) and effect.value:
+            flags.add(effect.name)
+        event = getattr(effect, "event", None)
+        if event is not None and event not in events:
+            result.add((*loc, "event"), f"no event '{event}'", did_you_mean(event, events))
+    return flags
+
+
+def _check_conditions(
+    result: FileResult, scenario: Scenario, members: set[str], flags: set[str], know_team: bool
+) -> None:
+    for condition, loc, per_member in iter_conditions(scenario):
+        for ref in condition.names:
+            problem, hint = _name_problem(ref.parts, per_member, members, flags, know_team)
+            if problem:
+                result.add(loc, problem, hint, offset=ref.offset)
+
+
+def _name_problem(
+    parts: tuple[str, ...], per_member: bool, members: set[str], flags: set[str], know_team: bool
+) -> tuple[str, str]:
+    dotted = ".".join(parts)
+    if per_member:
+        if len(parts) == 1 and parts[0] in WHERE_NAMES:
+            return "", ""
+        return f"unknown name '{dotted}' in a member condition", (
+            did_you_mean(dotted, WHERE_NAMES) or one_of(WHERE_NAMES, limit=13)
+        )
+    head = parts[0]
+    if len(parts) == 1:
+        if head in SCENARIO_SINGLE:
+            return "", ""
+        known = [*SCENARIO_SINGLE, *(f"{g}.{n}" for g, names in GROUPS.items() for n in names)]
+        return f"unknown name '{dotted}'", did_you_mean(dotted, known) or one_of(known, limit=10)
+    if len(parts) != 2:
+        return f"unknown name '{dotted}'", "names have at most one dot, e.g. team.morale"
+    name = parts[1]
+    if head == "flags":
+        if name in flags:
+            return "", ""
+        return f"flag '{name}' is read but never set", (
+            did_you_mean(name, flags) or f"set it with {{type: flag, name: {name}}}"
+        )
+    if head in GROUPS:
+        if name in GROUPS[head]:
+            return "", ""
+        return f"unknown name '{dotted}'", did_you_mean(name, GROUPS[head]) or one_of(GROUPS[head])
+    if head in members:
+        if name in MEMBER_FIELDS:
+            return "", ""
+        return f"unknown name '{dotted}'", did_you_mean(name, MEMBER_FIELDS) or one_of(MEMBER_FIELDS)
+    if not know_team:
+        return "", ""
+    known = ["team", "flags", *GROUPS, *sorted(members)]
+    return f"unknown name '{head}' in '{dotted}'", did_you_mean(head, known) or (
+        "use team, flags, milestones, leader or a member id"
+    )
+
+
+def _unique(result: FileResult, items: list[tuple[str, Loc]], what: str) -> None:
+    counts = Counter(i for i, _ in items)
+    seen: set[str] = set()
+    for item, loc in items:
+        if counts[item] > 1 and item in seen:
+            result.add(loc, f"duplicate {what} id '{item}'", "ids must be unique")
+        seen.add(item)
+
+
+def _languages(result: FileResult, declared: tuple[str, ...], required: tuple[str, ...]) -> None:
+    assert result.model is not None
+    wanted = dict.fromkeys(declared, "warning")
+    wanted.update(dict.fromkeys(required, "error"))
+    default = declared[0] if declared else "en"
+    for text, loc in iter_texts(result.model):
+        have = set(text) if isinstance(text, dict) else {default}
+        for lang, severity in wanted.items():
+            if lang not in have:
+                result.add(loc, f"text has no '{lang}' version",
+                           f"write it as {{{', '.join(sorted(have | {lang}))}: ...}}",
+                           severity="error" if severity == "error" else "warning")  # fmt: skip
