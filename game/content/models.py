@@ -8,8 +8,9 @@ docs/authoring.md: the descriptions below are the author documentation.
 from __future__ import annotations
 
 import math
+import re
 from collections.abc import Mapping
-from typing import Annotated, Any, Literal, Union
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     BaseModel,
@@ -36,12 +37,11 @@ Setting = Literal[
 ]  # fmt: skip
 METRICS = ("morale", "stress", "trust", "fatigue", "skill")
 
-Id = Annotated[
-    str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)
-]
+Id = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z][a-z0-9_]*$", max_length=64)]
 Lang = Annotated[str, Strict(), StringConstraints(pattern=r"^[a-z]{2}$")]
 Unit = Annotated[float, Strict(), Field(ge=0.0, le=1.0)]
 Int = Annotated[int, Strict()]
+Number = Annotated[float, Strict()]
 Bool = Annotated[bool, Strict()]
 
 
@@ -51,6 +51,20 @@ class ConditionValueError(ValueError):
     def __init__(self, err: ConditionSyntaxError) -> None:
         super().__init__(err.message)
         self.syntax = err
+
+
+_LANG = re.compile(r"[a-z]{2}")
+
+
+class TextKeyError(ValueError):
+    """Raised by the text validator for one language of a text: points at its key or value."""
+
+    def __init__(self, message: str, key: str, at_key: bool, hint: str = "") -> None:
+        super().__init__(f"{message} ({hint})" if hint else message)
+        self.message = message
+        self.hint = hint
+        self.key = key
+        self.at_key = at_key
 
 
 def _text(value: Any) -> str | dict[str, str]:
@@ -63,15 +77,15 @@ def _text(value: Any) -> str | dict[str, str]:
             raise ValueError("text has no language")
         out: dict[str, str] = {}
         for lang, item in value.items():
-            if not isinstance(lang, str) or len(lang) != 2 or not lang.isalpha() or not lang.islower():
+            if not isinstance(lang, str) or not _LANG.fullmatch(lang):
                 hint = (
                     "inside { } a comma ends the text; put text that has commas in quotes"
                     if isinstance(lang, str) and " " in lang.strip()
                     else "use two letters, e.g. en, ru"
                 )
-                raise ValueError(f"'{lang}' is not a language code ({hint})")
+                raise TextKeyError(f"'{lang}' is not a language code", str(lang), True, hint)
             if not isinstance(item, str) or not item.strip():
-                raise ValueError(f"the '{lang}' text is empty or not text")
+                raise TextKeyError(f"the '{lang}' text is empty or not text", lang, False)
             out[lang] = item
         return out
     raise ValueError("expected text, or a map of languages such as {en: ..., ru: ...}")
@@ -83,7 +97,7 @@ class TextMarker:
 
 TEXT = TextMarker()
 Text = Annotated[
-    Union[str, dict[str, str]],
+    str | dict[str, str],
     TEXT,
     PlainValidator(_text),
     WithJsonSchema(
@@ -107,7 +121,7 @@ def _condition(value: Any) -> Condition:
     if isinstance(value, Condition):
         return value
     if not isinstance(value, str):
-        raise ValueError("expected a condition as text, e.g. \"team.morale < 0.4\"")
+        raise ValueError('expected a condition as text, e.g. "team.morale < 0.4"')
     try:
         return parse_condition(value)
     except ConditionSyntaxError as err:
@@ -118,7 +132,7 @@ Cond = Annotated[
     Condition,
     PlainValidator(_condition),
     WithJsonSchema(
-        {"type": "string", "description": "A condition, e.g. \"team.morale < 0.4 and flags.x\""}
+        {"type": "string", "description": 'A condition, e.g. "team.morale < 0.4 and flags.x"'}
     ),
 ]
 
@@ -148,7 +162,7 @@ def _magnitude(limit: float) -> Any:
 
 _NUMBER = {"type": "number", "minimum": -1.0, "maximum": 1.0}
 Delta = Annotated[
-    Union[float, tuple[float, float]],
+    float | tuple[float, float],
     PlainValidator(_magnitude(1.0)),
     WithJsonSchema(
         {
@@ -187,7 +201,9 @@ class Adjust(Model):
     def _check(self) -> Adjust:
         targets = [t for t in ("member", "archetype", "where") if getattr(self, t) is not None]
         if len(targets) > 1:
-            raise ValueError(f"use only one of member, archetype, where (found {', '.join(targets)})")
+            raise ValueError(
+                f"use only one of member, archetype, where (found {', '.join(targets)})"
+            )
         if all(getattr(self, m) is None for m in METRICS):
             raise ValueError(f"adjust changes nothing: give at least one of {', '.join(METRICS)}")
         return self
@@ -289,13 +305,10 @@ class When(Model):
     else_: list[Effect] = Field(default_factory=list, alias="else")
 
 
-Effect = Annotated[
-    Union[
-        Adjust, Later, Reveal, SetFlag, Schedule, Leave, Milestone, Progress, Priorities, Leader,
-        Chance, When,
-    ],
-    Field(discriminator="type"),
-]  # fmt: skip
+_EffectUnion = (
+    Adjust | Later | Reveal | SetFlag | Schedule | Leave | Milestone | Progress | Priorities
+)  # fmt: skip
+Effect = Annotated[_EffectUnion | Leader | Chance | When, Field(discriminator="type")]
 EFFECT_TYPES: dict[str, type[Model]] = {
     "adjust": Adjust, "later": Later, "reveal": Reveal, "flag": SetFlag, "schedule": Schedule,
     "leave": Leave, "milestone": Milestone, "progress": Progress, "priorities": Priorities,
@@ -312,7 +325,7 @@ class Branch(Model):
     goto: Id
 
 
-Next = Union[Id, list[Branch]]
+Next = Id | list[Branch]
 
 
 class Choice(Model):
@@ -340,6 +353,11 @@ class Event(Model):
     on_timeout: list[Effect] = Field(
         default_factory=list, description="Effects when the time limit runs out."
     )
+    interrupt: Bool = Field(
+        False,
+        description="Reached only through `schedule` or an explicit next; the flow from the "
+        "event listed before it skips over it. After it, play resumes where it was interrupted.",
+    )
     choices: list[Choice] = Field(min_length=2, max_length=5)
 
 
@@ -356,10 +374,14 @@ class Ending(Model):
 class Scoring(Model):
     """Relative weights of the score's parts (any scale; they are normalised)."""
 
-    delivery: float = Field(40.0, ge=0, le=1000)
-    team: float = Field(30.0, ge=0, le=1000)
-    retention: float = Field(20.0, ge=0, le=1000)
-    principles: float = Field(10.0, ge=0, le=1000)
+    delivery: Number = Field(40.0, ge=0, le=1000, description="Progress and milestones reached.")
+    team: Number = Field(
+        30.0, ge=0, le=1000, description="Team health (morale, stress, productivity)."
+    )
+    retention: Number = Field(20.0, ge=0, le=1000, description="Share of members who stayed.")
+    principles: Number = Field(
+        10.0, ge=0, le=1000, description="Share of principle tags applied, not violated."
+    )
 
     @model_validator(mode="after")
     def _positive(self) -> Scoring:
@@ -383,7 +405,7 @@ class Scenario(Model):
     team: Id
     time_limit: Int = Field(0, ge=0, le=600, description="Default seconds per decision; 0 = none.")
     priorities: Int = Field(1, ge=1, le=10, description="Priorities juggled at the start.")
-    workload: float = Field(8.0, gt=0, le=1000, description="Turns of full work the goal needs.")
+    workload: Number = Field(8.0, gt=0, le=1000, description="Turns of full work the goal needs.")
     scoring: Scoring = Field(default_factory=Scoring)
     start: Id | None = Field(None, description="First event id; default: the first listed.")
     events: list[Event] = Field(min_length=1)
@@ -423,7 +445,7 @@ class Relationship(Model):
     """How two members stand with each other: -1 open conflict ... 1 close."""
 
     between: list[Id] = Field(min_length=2, max_length=2)
-    bond: float = Field(0.5, ge=-1.0, le=1.0)
+    bond: Number = Field(0.5, ge=-1.0, le=1.0, description="-1 open conflict, 0 neutral, 1 close.")
 
 
 class Team(Model):

@@ -1,0 +1,156 @@
+"""`leadsim play [SCENARIO]`: play in the window, or in the terminal with --text."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import re
+import secrets
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.content.diagnostics import ContentError
+from game.content.library import Bundle, load_bundle
+from game.content.text import DEFAULT_LANG
+from game.i18n import LANGUAGES
+from game.sim.policies import POLICY_NAMES
+
+
+def register(subparsers: Any) -> None:
+    parser = subparsers.add_parser(
+        "play",
+        help="play a scenario (window, or terminal with --text)",
+        description=(
+            "Play a scenario. SCENARIO is a path to a .yaml file or a scenario id, looked up in "
+            "--scenarios folders, in $LEADSIM_SCENARIOS and in the bundled scenarios/. Without "
+            "SCENARIO the window opens on the title screen."
+        ),
+    )
+    parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
+    parser.add_argument("--text", action="store_true", help="play in the terminal")
+    parser.add_argument("--seed", type=int, help="seed of the playthrough (default: random)")
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, help="language (default: the scenario's first)"
+    )
+    parser.add_argument(
+        "--choices",
+        metavar="N,N,...",
+        help="scripted decisions, 1-based (0 = let the time run out)",
+    )
+    parser.add_argument(
+        "--policy", choices=POLICY_NAMES, help="let a policy decide (after any scripted choices)"
+    )
+    parser.add_argument(
+        "--json", action="store_true", help="print one JSON summary at the end instead of the story"
+    )
+    parser.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[],
+        help="also look for scenarios in this folder (repeatable)",
+    )
+    parser.add_argument("--name", help="player name for the leaderboard")
+    parser.set_defaults(func=run)
+
+
+def parse_choices(text: str | None) -> list[int]:
+    """`"2,1,3"` -> [2, 1, 3]; raises ValueError with a readable message."""
+    if not text:
+        return []
+    items = [x.strip() for x in re.split(r"[,\s]+", text.strip()) if x.strip()]
+    bad = [x for x in items if not x.isdigit()]
+    if bad:
+        raise ValueError(f"'{bad[0]}' is not a choice number (write e.g. --choices 2,1,3)")
+    return [int(x) for x in items]
+
+
+def fail(message: str, code: int = 1) -> int:
+    print(f"leadsim play: {message}", file=sys.stderr)
+    return code
+
+
+def load(ref: str, dirs: list[Path]) -> Bundle | None:
+    try:
+        return load_bundle(ref, dirs)
+    except ContentError as err:
+        print(f"leadsim play: cannot load '{ref}':", file=sys.stderr)
+        for d in err.diagnostics[:20]:
+            print("  " + d.format(), file=sys.stderr)
+        if len(err.diagnostics) > 20:
+            print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
+        return None
+
+
+def run(args: argparse.Namespace) -> int:
+    if not args.text and not args.json and not args.choices and not args.policy:
+        return _window(args)
+    if not args.scenario:
+        return fail(
+            "name a scenario to play in the terminal, e.g. leadsim play example_release --text", 2
+        )
+    try:
+        script = parse_choices(args.choices)
+    except ValueError as err:
+        return fail(str(err), 2)
+    bundle = load(args.scenario, args.scenarios)
+    if bundle is None:
+        return 1
+    return play_text(args, bundle, script)
+
+
+def play_text(args: argparse.Namespace, bundle: Bundle, script: list[int]) -> int:
+    from game.sim.session import Session
+    from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
+
+    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+    lang = args.lang or (
+        bundle.scenario.languages[0] if bundle.scenario.languages else DEFAULT_LANG
+    )
+    session = Session(bundle, seed)
+    interactive = not args.json
+    game = TextGame(session, lang, sys.stdout, sys.stdin, quiet=args.json)
+    decider = Decider(script, args.policy, interactive)
+    strings = game.view.s
+    try:
+        stopped = game.run(decider)
+    except ScriptError as err:
+        return fail(strings("text.scripted_bad", turn=err.turn, problem=err.problem))
+    except KeyboardInterrupt:
+        print("\n" + strings("text.interrupted", count=len(session.decisions)), file=sys.stderr)
+        return 130
+    if stopped == QUIT:
+        print(strings("text.quit", count=len(session.decisions)))
+        return 0
+    if stopped == EOF:
+        if args.json:
+            return fail(
+                f"the decisions ran out after {len(session.decisions)} of them, before an "
+                "ending; give more with --choices or add --policy"
+            )
+        print(strings("text.eof", count=len(session.decisions)), file=sys.stderr)
+        return 0
+    if args.json:
+        sys.stdout.write(json.dumps(session.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    return 0
+
+
+def _window(args: argparse.Namespace) -> int:
+    try:
+        from game.ui.app import run_window
+    except ImportError:
+        return fail("the game window is not available in this build; play with --text", 1)
+    if (
+        not os.environ.get("DISPLAY")
+        and not os.environ.get("WAYLAND_DISPLAY")
+        and (sys.platform.startswith("linux") and os.environ.get("SDL_VIDEODRIVER") is None)
+    ):
+        return fail(
+            "no display found, so the game window cannot open. Play in the terminal instead: "
+            "leadsim play SCENARIO --text",
+            1,
+        )
+    return int(run_window(args))

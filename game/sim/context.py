@@ -1,0 +1,125 @@
+"""What effects and conditions act on: the world, its constants and the turn's bookkeeping."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+
+from game.content.conditions import Condition
+from game.sim.dynamics import productivity_of, team_average
+from game.sim.world import METRIC_NAMES, TeamConstants, World
+
+Message = tuple[str, Any]
+
+
+@dataclass
+class Pending:
+    """Delayed effects (from `later`) waiting to land on some runs."""
+
+    due: int
+    effects: list[Any]
+    rows: np.ndarray
+    text: Any = None
+
+
+@dataclass
+class Scheduled:
+    """An event that will interrupt the flow of some runs."""
+
+    due: int
+    event: int
+    rows: np.ndarray
+
+
+@dataclass
+class Context:
+    """Everything an effect may touch. `rows` passed to effects index the world's runs."""
+
+    world: World
+    consts: TeamConstants
+    seed: int
+    run_ids: np.ndarray
+    workload: float
+    pending: list[Pending] = field(default_factory=list)
+    scheduled: list[Scheduled] = field(default_factory=list)
+    messages: list[Message] | None = None
+
+    @property
+    def turn(self) -> int:
+        return self.world.turn
+
+    def say(self, kind: str, payload: Any) -> None:
+        if self.messages is not None:
+            self.messages.append((kind, payload))
+
+    def lookup(self, rows: np.ndarray) -> Callable[[tuple[str, ...]], Any]:
+        """Resolves the names a scenario-level condition reads, for the given runs."""
+        w, c = self.world, self.consts
+
+        def get(parts: tuple[str, ...]) -> Any:
+            head = parts[0]
+            if len(parts) == 1:
+                if head == "turn":
+                    return float(w.turn)
+                if head == "progress":
+                    return w.progress[rows]
+                if head == "left":
+                    return (~w.present[rows]).sum(axis=1).astype(np.float64)
+                if head == "members":
+                    return w.present[rows].sum(axis=1).astype(np.float64)
+                if head == "priorities":
+                    return w.priorities[rows].astype(np.float64)
+                raise KeyError(head)
+            name = parts[1]
+            if head == "flags":
+                index = c.flags.get(name)
+                return False if index is None else w.flags[rows, index]
+            if head == "team":
+                return team_average(self.metric(name, rows), w.present[rows])
+            if head == "milestones":
+                return (w.reached if name == "reached" else w.missed)[rows].astype(np.float64)
+            if head == "leader":
+                return w.composure[rows]
+            m = c.index[head]
+            if name == "left":
+                return ~w.present[rows, m]
+            if name == "revealed":
+                return w.revealed[rows, m]
+            return self.metric(name, rows)[:, m]
+
+        return get
+
+    def member_lookup(self, rows: np.ndarray) -> Callable[[tuple[str, ...]], Any]:
+        """Resolves the names of a per-member condition (`where`): arrays of shape (R, M)."""
+
+        def get(parts: tuple[str, ...]) -> Any:
+            name = parts[0]
+            if name in self.consts.traits:
+                return self.consts.traits[name][None, :]
+            return self.metric(name, rows)
+
+        return get
+
+    def metric(self, name: str, rows: np.ndarray) -> np.ndarray:
+        w = self.world
+        if name == "productivity":
+            return productivity_of(
+                w.morale[rows],
+                w.stress[rows],
+                w.fatigue[rows],
+                w.priorities[rows],
+                w.present[rows],
+                self.consts,
+            )
+        if name not in METRIC_NAMES:
+            raise KeyError(name)
+        values: np.ndarray = getattr(w, name)[rows]
+        return values
+
+    def holds(self, condition: Condition, rows: np.ndarray) -> np.ndarray:
+        """A bool per given run."""
+        result = condition.evaluate(self.lookup(rows))
+        return np.broadcast_to(np.asarray(result, dtype=bool), (len(rows),))

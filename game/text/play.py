@@ -1,0 +1,117 @@
+"""Playing a scenario in the terminal: by prompt, by a script of choices, or by a policy."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TextIO
+
+from game.sim.policies import choose
+from game.sim.session import InvalidChoice, Session, TurnRecord
+from game.text.render import Renderer
+
+QUIT, EOF = "quit", "eof"
+
+
+@dataclass
+class Decider:
+    """Where decisions come from: scripted first, then a policy, then the prompt."""
+
+    script: list[int] = field(default_factory=list)
+    policy: str | None = None
+    interactive: bool = True
+
+
+@dataclass
+class TextGame:
+    session: Session
+    lang: str
+    out: TextIO
+    inp: TextIO
+    quiet: bool = False
+    on_turn: Callable[[Session, TurnRecord], None] | None = None
+
+    def __post_init__(self) -> None:
+        self.view = Renderer(self.session, self.lang)
+
+    def say(self, lines: list[str]) -> None:
+        if not self.quiet:
+            self.out.write("\n".join(lines) + "\n")
+            self.out.flush()
+
+    def run(self, decider: Decider) -> str | None:
+        """Play until an ending; returns None when finished, QUIT or EOF when stopped early."""
+        s = self.session
+        script = list(decider.script)
+        if s.scenario.briefing and not s.history:
+            self.say(["", *self.view.t(s.scenario.briefing).split("\n")])
+        while not s.finished:
+            self.say(["", *self.view.header(), *self.view.event(), ""])
+            self.say([*self.view.team(s.view()), "", *self.view.choices(s.choices())])
+            if script:
+                record = self._scripted(script.pop(0))
+            elif decider.policy:
+                number = choose(decider.policy, s)
+                self.say([self.view.s("text.policy", policy=decider.policy, number=number)])
+                record = s.choose(number)
+            elif decider.interactive:
+                answer = self._prompt()
+                if isinstance(answer, str):
+                    return answer
+                record = s.choose(answer)
+            else:
+                return EOF
+            self.say(self.view.outcome(record))
+            if self.on_turn is not None:
+                self.on_turn(s, record)
+        self.say(self.view.ending())
+        return None
+
+    def _scripted(self, number: int) -> TurnRecord:
+        if number == 0:
+            return self.session.timeout()
+        try:
+            return self.session.choose(number)
+        except InvalidChoice as err:
+            raise ScriptError(self.session.turn + 1, str(err)) from None
+
+    def _prompt(self) -> int | str:
+        s, strings = self.session, self.view.s
+        offered = [o.index for o in s.choices()]
+        count = len(s.event.choices) if s.event else 0
+        while True:
+            self.out.write(strings("text.prompt", count=count))
+            self.out.flush()
+            line = self.inp.readline()
+            if not line:
+                self.out.write("\n")
+                return EOF
+            answer = line.strip().lower()
+            if answer in ("q", "quit", "exit", "й"):
+                return QUIT
+            if answer in ("h", "history", "р"):
+                self.say(self.view.history())
+                continue
+            if not answer:
+                self.say([strings("text.empty")])
+                continue
+            if not answer.isdigit():
+                self.say([strings("text.bad_number", count=count)])
+                continue
+            number = int(answer)
+            if number in offered:
+                return number
+            if 1 <= number <= count:
+                shown = ", ".join(map(str, offered))
+                self.say([strings("text.not_offered", number=number, offered=shown)])
+            else:
+                self.say([strings("text.bad_number", count=count)])
+
+
+class ScriptError(ValueError):
+    """A scripted decision (`--choices`) that is not on offer."""
+
+    def __init__(self, turn: int, problem: str) -> None:
+        super().__init__(f"decision {turn}: {problem}")
+        self.turn = turn
+        self.problem = problem
