@@ -121,5 +121,7 @@ class Context:
 
     def holds(self, condition: Condition, rows: np.ndarray) -> np.ndarray:
         """A bool per given run."""
-        result = condition.evaluate(self.lookup(rows))
-        return np.broadcast_to(np.asarray(result, dtype=bool), (len(rows),))
+        result = np.asarray(condition.evaluate(self.lookup(rows)), dtype=bool)
+        if result.shape == (len(rows),):
+            return result
+        return np.broadcast_to(result, (len(rows),))

@@ -10,6 +10,11 @@ import numpy as np
 from game.sim.world import TeamConstants, World
 
 
+def clip01(values: np.ndarray) -> np.ndarray:
+    """Clamp to [0, 1] (two ufuncs: much cheaper than np.clip on small arrays)."""
+    return np.minimum(np.maximum(values, 0.0), 1.0)
+
+
 def productivity_of(
     morale: np.ndarray,
     stress: np.ndarray,
@@ -32,7 +37,7 @@ def productivity_of(
     extra = np.maximum(priorities - 1, 0)[:, None]
     focus_factor = 1.0 / (1.0 + p.focus_penalty * extra * (0.5 + consts.traits["structure"]))
     out = stress_factor * morale_factor * fatigue_factor * focus_factor
-    return np.clip(out, 0.0, 1.0) * present
+    return clip01(out) * present
 
 
 def productivity(world: World, consts: TeamConstants) -> np.ndarray:
@@ -58,11 +63,11 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
 
     # Delivery: the team's output moves the work forward (planning, organizing).
     output = (prod * (0.5 + 0.5 * world.skill)).sum(axis=1) / consts.size
-    world.progress = np.clip(world.progress + output / workload, 0.0, 1.0)
+    world.progress = clip01(world.progress + output / workload)
 
     # Wins matter: the track record shifts where morale settles; idle output drains it.
     record = np.clip(p.record_shift * (world.reached - world.missed), -p.record_cap, p.record_cap)
-    base_morale = np.clip(consts.base_morale[None, :] + record[:, None], 0.0, 1.0)
+    base_morale = clip01(consts.base_morale[None, :] + record[:, None])
     pace = team_average(prod, present)
     morale = world.morale + p.morale_relax * (base_morale - world.morale)
     morale = morale + p.pace_morale * (pace - 0.5)[:, None]
@@ -88,10 +93,10 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     composure = world.composure + p.composure_relax * (p.composure_rest - world.composure)
     composure = composure - p.team_stress_composure * np.maximum(team_stress - 0.6, 0.0)
 
-    world.morale = np.where(present, np.clip(morale, 0.0, 1.0), world.morale)
-    world.stress = np.where(present, np.clip(stress, 0.0, 1.0), world.stress)
-    world.fatigue = np.where(present, np.clip(fatigue, 0.0, 1.0), world.fatigue)
-    world.composure = np.clip(composure, 0.0, 1.0)
+    world.morale = np.where(present, clip01(morale), world.morale)
+    world.stress = np.where(present, clip01(stress), world.stress)
+    world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
+    world.composure = clip01(composure)
 
     # Retention: long low morale, or full burnout, and people leave.
     low = present & (world.morale < p.leave_morale)

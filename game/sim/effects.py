@@ -15,6 +15,7 @@ from game.content import models as m
 from game.content.loader import Loc
 from game.content.principles import ARCHETYPE_IDS
 from game.sim.context import Context, Pending, Scheduled
+from game.sim.dynamics import clip01
 from game.sim.rng import key_of, uniform
 from game.sim.world import METRIC_NAMES, TeamConstants
 
@@ -40,15 +41,12 @@ def land(ctx: Context, rows: np.ndarray, mask: np.ndarray, metric: str, delta: A
     """
     world, p = ctx.world, ctx.consts.params
     current = getattr(world, metric)[rows]
-    delta = (
-        np.broadcast_to(delta, current.shape) if np.ndim(delta) else np.full(current.shape, delta)
-    )
     if metric == "morale":
         delta = np.where(delta > 0, delta * (0.75 + p.trust_gain * world.trust[rows]), delta)
     elif metric == "stress":
         sensitivity = 1.3 - p.stress_sensitivity * ctx.consts.traits["resilience"][None, :]
         delta = np.where(delta > 0, delta * sensitivity, delta)
-    updated = np.clip(current + delta * mask, 0.0, 1.0)
+    updated = clip01(current + delta * mask)
     getattr(world, metric)[rows] = updated
 
 
@@ -162,7 +160,7 @@ class Progress(Applier):
 
     def apply(self, ctx: Context, rows: np.ndarray) -> None:
         amount = draw(ctx, rows, self.amount, self.key)
-        ctx.world.progress[rows] = np.clip(ctx.world.progress[rows] + amount, 0.0, 1.0)
+        ctx.world.progress[rows] = clip01(ctx.world.progress[rows] + amount)
 
 
 class Priorities(Applier):
@@ -183,7 +181,7 @@ class Leader(Applier):
 
     def apply(self, ctx: Context, rows: np.ndarray) -> None:
         amount = draw(ctx, rows, self.amount, self.key)
-        ctx.world.composure[rows] = np.clip(ctx.world.composure[rows] + amount, 0.0, 1.0)
+        ctx.world.composure[rows] = clip01(ctx.world.composure[rows] + amount)
 
 
 class Branching(Applier):

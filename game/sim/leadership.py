@@ -10,12 +10,15 @@ The changes are small next to authored effects: they make principles matter, not
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from types import MappingProxyType
 
 import numpy as np
 
 from game.sim.context import Context
+from game.sim.dynamics import clip01
 from game.sim.effects import land
+from game.sim.world import TeamConstants
 
 Response = tuple[tuple[str, float, str | None], ...]
 
@@ -75,22 +78,44 @@ COMPOSURE_GAIN = 0.05
 COMPOSURE_LOSS = 0.08
 
 
-def respond(ctx: Context, rows: np.ndarray, applied: tuple[str, ...], violated: tuple[str, ...]):
-    """Apply the team's response to how a decision was made, for the given runs."""
-    world, consts, p = ctx.world, ctx.consts, ctx.consts.params
-    mask = world.present[rows].astype(np.float64)
-    rattled = (1.0 + p.rattled_cost * (1.0 - world.composure[rows]))[:, None]
-    for table, principles, scale in ((APPLIED, applied, None), (VIOLATED, violated, rattled)):
+@dataclass(frozen=True, eq=False)
+class Response:
+    """The team's response to one combination of tags, per metric and member.
+
+    `calm` lands as it is; `rattled` is scaled per run by how rattled the leader is.
+    """
+
+    calm: dict[str, np.ndarray]
+    rattled: dict[str, np.ndarray]
+    composure: float
+
+
+def compile_response(
+    consts: TeamConstants, applied: tuple[str, ...], violated: tuple[str, ...]
+) -> Response:
+    calm: dict[str, np.ndarray] = {}
+    rattled: dict[str, np.ndarray] = {}
+    for table, principles, out in ((APPLIED, applied, calm), (VIOLATED, violated, rattled)):
         for principle in principles:
             for metric, change, trait in table[principle]:
-                delta = np.full(mask.shape, change)
-                if trait is not None:
-                    delta = delta * (0.5 + consts.traits[trait])[None, :]
-                if scale is not None:
-                    delta = delta * scale
-                land(ctx, rows, mask, metric, delta)
+                scale = 0.5 + consts.traits[trait] if trait is not None else 1.0
+                out[metric] = out.get(metric, np.zeros(consts.size)) + change * scale
     steady = sum(1 for x in applied if x in COMPOSURE_STEADY)
     shaken = sum(1 for x in violated if x in COMPOSURE_STEADY)
-    if steady or shaken:
-        change = COMPOSURE_GAIN * steady - COMPOSURE_LOSS * shaken
-        world.composure[rows] = np.clip(world.composure[rows] + change, 0.0, 1.0)
+    return Response(calm, rattled, COMPOSURE_GAIN * steady - COMPOSURE_LOSS * shaken)
+
+
+def respond(ctx: Context, rows: np.ndarray, response: Response) -> None:
+    """Apply the team's response to how a decision was made, for the given runs.
+
+    Violations cost (1 + rattled_cost * (1 - composure)) times more: an impulsive choice
+    costs more when the leader is already rattled.
+    """
+    world, p = ctx.world, ctx.consts.params
+    mask = world.present[rows].astype(np.float64)
+    rattled = (1.0 + p.rattled_cost * (1.0 - world.composure[rows]))[:, None]
+    for metric in dict.fromkeys([*response.calm, *response.rattled]):
+        delta = response.calm.get(metric, 0.0) + rattled * response.rattled.get(metric, 0.0)
+        land(ctx, rows, mask, metric, delta)
+    if response.composure:
+        world.composure[rows] = clip01(world.composure[rows] + response.composure)

@@ -26,7 +26,7 @@ class Params:
     composure_rest: float = 0.7
 
     # Emotional contagion along relationships (stress_resistance, know_your_people)
-    contagion: float = 0.12
+    contagion: float = 0.3
     friction: float = 0.03
 
     # Burnout (stress_resistance)

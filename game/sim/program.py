@@ -21,6 +21,7 @@ from game.content import models as m
 from game.content.library import Bundle
 from game.sim.context import Context
 from game.sim.effects import Applier, compile_effects
+from game.sim.leadership import Response, compile_response
 from game.sim.world import TeamConstants, team_constants
 
 END = -1
@@ -35,6 +36,7 @@ class CompiledChoice:
     effects: list[Applier]
     applied: tuple[str, ...]
     violated: tuple[str, ...]
+    response: Response
 
 
 @dataclass(frozen=True, eq=False)
@@ -69,6 +71,11 @@ class Program:
                     ),
                     applied=tuple(dict.fromkeys(choice.applies)),
                     violated=tuple(dict.fromkeys(choice.violates)),
+                    response=compile_response(
+                        self.consts,
+                        tuple(dict.fromkeys(choice.applies)),
+                        tuple(dict.fromkeys(choice.violates)),
+                    ),
                 )
                 for k, choice in enumerate(event.choices)
             )
@@ -77,8 +84,12 @@ class Program:
             )
             events.append(CompiledEvent(i, event, choices, self._following(i), timeout))
         self.events = tuple(events)
+        # Decisiveness: not deciding in time is itself a decision, and a poor one.
+        self.timeout_violates: tuple[str, ...] = ("decisiveness",)
+        self.timeout_response = compile_response(self.consts, (), self.timeout_violates)
         self.start = self.event_index[scenario.start] if scenario.start else 0
         self.endings = scenario.endings
+        self.has_early = any(e.early for e in scenario.endings)
 
     def _following(self, i: int) -> int:
         events = self.scenario.events
@@ -180,6 +191,8 @@ class Program:
     def early_ending(self, ctx: Context, rows: np.ndarray) -> np.ndarray:
         """Index of the first early ending that holds per run, or NONE."""
         out = np.full(len(rows), NONE, dtype=np.int64)
+        if not self.has_early:
+            return out
         for i, ending in enumerate(self.endings):
             if not ending.early:
                 continue

@@ -20,9 +20,10 @@ from game.sim.dynamics import productivity, team_average
 from game.sim.world import TeamConstants, World
 
 
-def health(world: World, consts: TeamConstants) -> np.ndarray:
+def health(world: World, consts: TeamConstants, prod: np.ndarray | None = None) -> np.ndarray:
     """Team health per run in [0, 1]: morale, calm and output of the members present."""
-    prod = productivity(world, consts)
+    if prod is None:
+        prod = productivity(world, consts)
     per_member = 0.4 * world.morale + 0.3 * (1.0 - world.stress) + 0.3 * prod
     return team_average(per_member, world.present)
 

@@ -15,7 +15,7 @@ import numpy as np
 from game.content import models as m
 from game.content.library import Bundle
 from game.sim.context import Context, Message
-from game.sim.dynamics import productivity, team_average
+from game.sim.dynamics import productivity
 from game.sim.program import END, MAX_TURNS, NONE, CompiledChoice, Program
 from game.sim.rng import key_of, uniform
 from game.sim.scoring import Score, health, parts, total
@@ -117,6 +117,13 @@ class TurnRecord:
         }
 
 
+@dataclass(frozen=True)
+class _Snapshot:
+    averages: dict[str, float]
+    members: list[tuple[float, float, float, float, bool]]
+    health: float
+
+
 @dataclass
 class _Tally:
     applied: int = 0
@@ -148,7 +155,8 @@ class Session:
         self.rows = np.array([0])
         self.decisions: list[int] = []
         self.history: list[TurnRecord] = []
-        self.trajectory: list[dict[str, float]] = [self._averages()]
+        self._snapshot = self._measure()
+        self.trajectory: list[dict[str, float]] = [self._snapshot.averages]
         self.tally = _Tally()
         self.ending: m.Ending | None = None
         self._event: int = END
@@ -258,18 +266,19 @@ class Session:
     def _play(self, choice: CompiledChoice | None) -> TurnRecord:
         program, ctx, rows, w = self.program, self.ctx, self.rows, self.world
         event = self._event
-        before = self._members()
+        before = self._snapshot.members
         ctx.messages = []
         turn = w.turn
         applied, violated = decide(program, ctx, rows, event, choice)
         leaving = advance(program, ctx)
-        self._count(applied, violated)
+        self._snapshot = self._measure()
+        self._count(applied, violated, self._snapshot.health)
         left = tuple(self.program.consts.member_ids[i] for i in np.flatnonzero(leaving[0]))
         for member in left:
             ctx.say("left", member)
-        self.trajectory.append(self._averages())
+        self.trajectory.append(self._snapshot.averages)
         self.decisions.append(choice.index if choice else 0)
-        after = self._members()
+        after = self._snapshot.members
         record = TurnRecord(
             turn=turn,
             event_id=program.events[event].model.id,
@@ -290,7 +299,7 @@ class Session:
         self._next(event, choice)
         return record
 
-    def _count(self, applied: tuple[str, ...], violated: tuple[str, ...]) -> None:
+    def _count(self, applied: tuple[str, ...], violated: tuple[str, ...], health: float) -> None:
         tally = self.tally
         tally.applied += len(applied)
         tally.violated += len(violated)
@@ -298,7 +307,7 @@ class Session:
             tally.principles[pid] = tally.principles.get(pid, 0) + 1
         for pid in violated:
             tally.principles[pid] = tally.principles.get(pid, 0) - 1
-        tally.health_sum += float(health(self.world, self.program.consts)[0])
+        tally.health_sum += health
         tally.turns += 1
 
     def _next(self, event: int, choice: CompiledChoice | None) -> None:
@@ -342,30 +351,31 @@ class Session:
         """Per principle: times applied minus times violated."""
         return dict(self.tally.principles)
 
-    def _averages(self) -> dict[str, float]:
+    def _measure(self) -> _Snapshot:
+        """Averages, per-member values and health of the current state, computed once."""
         w, consts = self.world, self.program.consts
-        out = {
-            name: float(team_average(getattr(w, name), w.present)[0])
-            for name in ("morale", "stress", "trust", "fatigue")
-        }
-        out["productivity"] = float(team_average(productivity(w, consts), w.present)[0])
-        out["progress"] = float(w.progress[0])
-        out["present"] = float(w.present[0].sum())
-        return out
-
-    def _members(self) -> list[tuple[float, float, float, float, bool]]:
-        w = self.world
-        prod = productivity(w, self.program.consts)[0]
-        return [
-            (
-                float(w.morale[0, i]),
-                float(w.stress[0, i]),
-                float(prod[i]),
-                float(w.trust[0, i]),
-                bool(w.present[0, i]),
+        prod = productivity(w, consts)
+        present = w.present[0]
+        count = max(int(present.sum()), 1)
+        rows = np.stack([w.morale[0], w.stress[0], w.trust[0], w.fatigue[0], prod[0]])
+        means = (rows @ present) / count if present.any() else np.zeros(5)
+        averages = dict(
+            zip(("morale", "stress", "trust", "fatigue", "productivity"), means.tolist())
+        )
+        averages["progress"] = float(w.progress[0])
+        averages["present"] = float(present.sum())
+        members = [
+            (m, st, pr, tr, bool(pe))
+            for m, st, pr, tr, pe in zip(
+                w.morale[0].tolist(),
+                w.stress[0].tolist(),
+                prod[0].tolist(),
+                w.trust[0].tolist(),
+                present.tolist(),
+                strict=True,
             )
-            for i in range(self.program.consts.size)
         ]
+        return _Snapshot(averages, members, float(health(w, consts, prod)[0]))
 
     def _changes(self, before: list[Any], after: list[Any]) -> tuple[MemberChange, ...]:
         return tuple(

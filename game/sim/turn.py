@@ -13,21 +13,20 @@ from game.sim.dynamics import step
 from game.sim.leadership import respond
 from game.sim.program import CompiledChoice, Program
 
-TIMEOUT_VIOLATES: tuple[str, ...] = ("decisiveness",)
-
 
 def decide(
     program: Program, ctx: Context, rows: np.ndarray, event: int, choice: CompiledChoice | None
 ) -> tuple[tuple[str, ...], tuple[str, ...]]:
     """Apply a decision at `event` (None = the time ran out); returns (applied, violated)."""
     if choice is None:
-        # Decisiveness: not deciding in time is itself a decision, and a poor one.
-        applied: tuple[str, ...] = ()
-        violated: tuple[str, ...] = TIMEOUT_VIOLATES
+        respond(ctx, rows, program.timeout_response)
         effects = program.events[event].timeout_effects
+        applied: tuple[str, ...] = ()
+        violated = program.timeout_violates
     else:
-        applied, violated, effects = choice.applied, choice.violated, choice.effects
-    respond(ctx, rows, applied, violated)
+        respond(ctx, rows, choice.response)
+        effects = choice.effects
+        applied, violated = choice.applied, choice.violated
     for effect in effects:
         effect.apply(ctx, rows)
     return applied, violated
