@@ -34,6 +34,13 @@ class Scheduled:
     rows: np.ndarray
 
 
+def _renumber(entry_rows: np.ndarray, rows: np.ndarray) -> np.ndarray:
+    """Positions in `rows` of the entry's runs that are among `rows` (rows is sorted)."""
+    where = np.searchsorted(rows, entry_rows)
+    where = np.minimum(where, len(rows) - 1)
+    return where[rows[where] == entry_rows]
+
+
 @dataclass
 class Context:
     """Everything an effect may touch. `rows` passed to effects index the world's runs."""
@@ -50,6 +57,29 @@ class Context:
     @property
     def turn(self) -> int:
         return self.world.turn
+
+    def copy(self, world: World, rows: np.ndarray | None = None) -> Context:
+        """The same bookkeeping over another world; with `rows`, only those runs, renumbered."""
+        if rows is None:
+            pending = [Pending(e.due, e.effects, e.rows.copy(), e.text) for e in self.pending]
+            scheduled = [Scheduled(e.due, e.event, e.rows.copy()) for e in self.scheduled]
+            run_ids = self.run_ids
+        else:
+            pending = [
+                Pending(e.due, e.effects, _renumber(e.rows, rows), e.text) for e in self.pending
+            ]
+            scheduled = [Scheduled(e.due, e.event, _renumber(e.rows, rows)) for e in self.scheduled]
+            run_ids = self.run_ids[rows]
+        return Context(
+            world,
+            self.consts,
+            self.seed,
+            run_ids,
+            self.workload,
+            pending,
+            scheduled,
+            [] if self.messages is not None else None,
+        )
 
     def say(self, kind: str, payload: Any) -> None:
         if self.messages is not None:

@@ -430,4 +430,18 @@ class Session:
 
     def fork(self) -> Session:
         """An independent copy of this playthrough at its current point (for what-ifs)."""
-        return Session.replay(self.program, self.seed, self.decisions, self.run)
+        clone = object.__new__(Session)
+        clone.__dict__.update(self.__dict__)
+        clone.world = self.world.copy()
+        clone.ctx = self.ctx.copy(clone.world)
+        clone.decisions = list(self.decisions)
+        clone.history = list(self.history)
+        clone.trajectory = list(self.trajectory)
+        clone.tally = _Tally(
+            self.tally.applied,
+            self.tally.violated,
+            self.tally.health_sum,
+            self.tally.turns,
+            dict(self.tally.principles),
+        )
+        return clone
