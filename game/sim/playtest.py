@@ -1,0 +1,207 @@
+"""Playtesting at scale: play many automatic playthroughs per policy and summarise them.
+
+Two engines give the same numbers: `batch` (vectorised, fast) and `scalar` (the game's own
+Session, one run at a time, the reference).
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import numpy as np
+
+from game.sim.batch import TRACKED, BatchResult, run_batch
+from game.sim.policies import choose
+from game.sim.program import Program
+from game.sim.session import Session
+
+CHUNK = 2_000
+Progress = Callable[[int], None]
+LESSON_MARGIN = 15.0
+
+
+def run_scalar(
+    program: Program, seed: int, runs: int, policy: str, first_run: int = 0
+) -> BatchResult:
+    """The same result as run_batch, computed one Session at a time."""
+    sessions = []
+    for run in range(first_run, first_run + runs):
+        session = Session(program, seed, run)
+        while not session.finished:
+            session.choose(choose(policy, session))
+        sessions.append(session)
+    longest = max(len(s.decisions) for s in sessions)
+    decisions = np.full((runs, max(longest, 1)), -1, dtype=np.int16)
+    series = {name: np.full((runs, longest + 1), np.nan) for name in TRACKED}
+    counts: dict[tuple[int, int], int] = {}
+    scores = []
+    parts: dict[str, list[float]] = {k: [] for k in ("delivery", "team", "retention", "principles")}
+    for i, s in enumerate(sessions):
+        decisions[i, : len(s.decisions)] = s.decisions
+        for t, point in enumerate(s.trajectory):
+            for name in TRACKED:
+                series[name][i, t] = point[name]
+        for record in s.history:
+            key = (program.event_index[record.event_id], record.choice_index)
+            counts[key] = counts.get(key, 0) + 1
+        score = s.score()
+        scores.append(score.total)
+        for k in parts:
+            parts[k].append(getattr(score, k))
+    endings = {e.id: i for i, e in enumerate(program.endings)}
+    return BatchResult(
+        seed=seed,
+        policy=policy,
+        scores=np.array(scores),
+        parts={k: np.array(v) for k, v in parts.items()},
+        endings=np.array([endings[s.ending.id] for s in sessions if s.ending]),
+        decisions=decisions,
+        turns=np.array([len(s.decisions) for s in sessions]),
+        left=np.array([~s.world.present[0] for s in sessions]),
+        choice_counts=counts,
+        series=series,
+    )
+
+
+def play_many(
+    program: Program,
+    seed: int,
+    runs: int,
+    policy: str,
+    engine: str = "batch",
+    progress: Progress | None = None,
+) -> BatchResult:
+    """Runs 0..runs-1 of `seed`, in chunks (bounded memory, progress after each chunk)."""
+    play = run_batch if engine == "batch" else run_scalar
+    chunk = CHUNK if engine == "batch" else 100
+    results = []
+    for first in range(0, runs, chunk):
+        size = min(chunk, runs - first)
+        results.append(play(program, seed, size, policy, first))
+        if progress is not None:
+            progress(size)
+    return merge(results)
+
+
+def merge(results: list[BatchResult]) -> BatchResult:
+    if len(results) == 1:
+        return results[0]
+    width = max(r.decisions.shape[1] for r in results)
+    length = max(next(iter(r.series.values())).shape[1] for r in results)
+
+    def pad(a: np.ndarray, size: int, fill: float) -> np.ndarray:
+        out = np.full((a.shape[0], size), fill, dtype=a.dtype)
+        out[:, : a.shape[1]] = a
+        return out
+
+    counts: dict[tuple[int, int], int] = {}
+    for r in results:
+        for key, value in r.choice_counts.items():
+            counts[key] = counts.get(key, 0) + value
+    return BatchResult(
+        seed=results[0].seed,
+        policy=results[0].policy,
+        scores=np.concatenate([r.scores for r in results]),
+        parts={k: np.concatenate([r.parts[k] for r in results]) for k in results[0].parts},
+        endings=np.concatenate([r.endings for r in results]),
+        decisions=np.concatenate([pad(r.decisions, width, -1) for r in results]),
+        turns=np.concatenate([r.turns for r in results]),
+        left=np.concatenate([r.left for r in results]),
+        choice_counts=counts,
+        series={
+            name: np.concatenate([pad(r.series[name], length, np.nan) for r in results])
+            for name in results[0].series
+        },
+    )
+
+
+def summarise(program: Program, result: BatchResult) -> dict[str, Any]:
+    """The per-policy figures of a playtest report, as plain data."""
+    scores = result.scores
+    runs = len(scores)
+    p5, p50, p95 = np.percentile(scores, [5, 50, 95])
+    endings = {e.id: float(np.mean(result.endings == i)) for i, e in enumerate(program.endings)}
+    choices: dict[str, dict[str, float]] = {}
+    for i, event in enumerate(program.events):
+        shown = sum(v for (e, _), v in result.choice_counts.items() if e == i)
+        if not shown:
+            continue
+        choices[event.model.id] = {
+            str(k): result.choice_counts.get((i, k), 0) / shown
+            for k in range(0, len(event.choices) + 1)
+            if k or result.choice_counts.get((i, 0))
+        }
+    left = {mid: float(result.left[:, j].mean()) for j, mid in enumerate(program.consts.member_ids)}
+    trajectory = {}
+    for name, series in result.series.items():
+        alive = ~np.isnan(series)
+        turns = [t for t in range(series.shape[1]) if alive[:, t].any()]
+        trajectory[name] = [
+            [float(np.nanmean(series[:, t])), *map(float, np.nanpercentile(series[:, t], [10, 90]))]
+            for t in turns
+        ]
+    return {
+        "runs": runs,
+        "mean_score": float(scores.mean()),
+        "std_score": float(scores.std(ddof=1)) if runs > 1 else 0.0,
+        "p5": float(p5),
+        "p50": float(p50),
+        "p95": float(p95),
+        "parts": {k: float(v.mean()) for k, v in result.parts.items()},
+        "mean_decisions": float(result.turns.mean()),
+        "endings": endings,
+        "choices": choices,
+        "left": left,
+        "trajectory": trajectory,
+    }
+
+
+@dataclass(frozen=True)
+class Gap:
+    better: str
+    worse: str
+    diff: float
+    low: float
+    high: float
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "better": self.better,
+            "worse": self.worse,
+            "diff": self.diff,
+            "ci95": [self.low, self.high],
+        }
+
+
+def gap(a: str, b: str, summaries: dict[str, dict[str, Any]]) -> Gap:
+    """Difference of mean scores with a 95 % confidence interval (normal approximation)."""
+    sa, sb = summaries[a], summaries[b]
+    diff = sa["mean_score"] - sb["mean_score"]
+    se = math.sqrt(sa["std_score"] ** 2 / sa["runs"] + sb["std_score"] ** 2 / sb["runs"])
+    return Gap(a, b, diff, diff - 1.96 * se, diff + 1.96 * se)
+
+
+def verdict(summaries: dict[str, dict[str, Any]], margin: float = LESSON_MARGIN) -> dict[str, Any]:
+    """Does principled beat random beat antiprincipled, and by how much?"""
+    needed = ("principled", "random", "antiprincipled")
+    if not all(p in summaries for p in needed):
+        return {"ok": None, "reason": "needs the principled, random and antiprincipled policies"}
+    gaps = [gap("principled", "random", summaries), gap("random", "antiprincipled", summaries)]
+    overall = gap("principled", "antiprincipled", summaries)
+    ok = all(g.low > 0 for g in gaps) and overall.diff >= margin
+    return {
+        "ok": ok,
+        "margin": margin,
+        "gaps": [g.to_json() for g in (*gaps, overall)],
+    }
+
+
+def policies_from(text: str, known: Iterable[str]) -> list[str]:
+    names = [p.strip() for p in text.split(",") if p.strip()]
+    unknown = [p for p in names if p not in known]
+    if unknown:
+        raise ValueError(f"unknown policy '{unknown[0]}' (choose from {', '.join(known)})")
+    return list(dict.fromkeys(names))
