@@ -8,14 +8,17 @@ import os
 import re
 import secrets
 import sys
+import time
 from pathlib import Path
 from typing import Any
 
 from game.content.diagnostics import ContentError
 from game.content.library import Bundle, load_bundle
 from game.content.text import DEFAULT_LANG
-from game.i18n import LANGUAGES
+from game.i18n import LANGUAGES, Strings
 from game.sim.policies import POLICY_NAMES
+from game.sim.session import Session
+from game.store.save_record import SaveRecord
 
 
 def register(subparsers: Any) -> None:
@@ -53,7 +56,13 @@ def register(subparsers: Any) -> None:
         default=[],
         help="also look for scenarios in this folder (repeatable)",
     )
-    parser.add_argument("--name", help="player name for the leaderboard")
+    parser.add_argument("--name", help="record the finished playthrough under this player name")
+    parser.add_argument(
+        "--continue",
+        dest="resume",
+        action="store_true",
+        help="continue the latest saved game in the terminal",
+    )
     parser.set_defaults(func=run)
 
 
@@ -86,8 +95,19 @@ def load(ref: str, dirs: list[Path]) -> Bundle | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if not args.text and not args.json and not args.choices and not args.policy:
+    terminal = args.text or args.json or args.choices or args.policy
+    if args.resume and terminal:
+        return _continue(args)
+    if not terminal:
         return _window(args)
+    if args.name is not None:
+        from game.store.errors import StoreError
+        from game.store.names import normalize_name
+
+        try:
+            args.name = normalize_name(args.name)
+        except StoreError as err:
+            return fail(str(err), 2)
     if not args.scenario:
         return fail(
             "name a scenario to play in the terminal, e.g. leadsim play example_release --text", 2
@@ -102,17 +122,29 @@ def run(args: argparse.Namespace) -> int:
     return play_text(args, bundle, script)
 
 
-def play_text(args: argparse.Namespace, bundle: Bundle, script: list[int]) -> int:
-    from game.sim.session import Session
+def play_text(
+    args: argparse.Namespace,
+    bundle: Bundle,
+    script: list[int],
+    session: Session | None = None,
+    record: SaveRecord | None = None,
+) -> int:
     from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
 
-    seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
-    lang = args.lang or (
-        bundle.scenario.languages[0] if bundle.scenario.languages else DEFAULT_LANG
-    )
-    session = Session(bundle, seed)
+    scenario = bundle.scenario
+    lang = args.lang or (scenario.languages[0] if scenario.languages else DEFAULT_LANG)
+    if session is None:
+        seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
+        session = Session(bundle, seed)
     interactive = not args.json
-    game = TextGame(session, lang, sys.stdout, sys.stdin, quiet=args.json)
+    autosave = None
+    if interactive and not script and not args.policy:
+        first = record or SaveRecord.start(
+            scenario.id, bundle.content_hash, session.seed, language=lang, player_name=args.name
+        )
+        autosave = Autosave(first, Strings(lang))
+    started = time.monotonic()
+    game = TextGame(session, lang, sys.stdout, sys.stdin, quiet=args.json, on_turn=autosave)
     decider = Decider(script, args.policy, interactive)
     strings = game.view.s
     try:
@@ -135,7 +167,80 @@ def play_text(args: argparse.Namespace, bundle: Bundle, script: list[int]) -> in
         return 0
     if args.json:
         sys.stdout.write(json.dumps(session.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+    if args.name:
+        _record(session, args.name, time.monotonic() - started, game.view.s, quiet=args.json)
     return 0
+
+
+class Autosave:
+    """Saves the game after every decision, so a closed terminal loses nothing."""
+
+    def __init__(self, record: SaveRecord, strings: Strings) -> None:
+        from game.store.saves import SaveStore
+
+        self.record = record
+        self.strings = strings
+        self.store = SaveStore()
+        self.warned = False
+
+    def __call__(self, session: Session, turn: object) -> None:
+        from game.store.errors import StoreError
+
+        self.record = self.record.advanced(
+            session.decisions,
+            {"turn": session.turn, **session.trajectory[-1]},
+            finished=session.finished,
+        )
+        try:
+            self.store.autosave(self.record)
+        except StoreError as err:
+            if not self.warned:
+                print(self.strings("text.save_failed", error=err), file=sys.stderr)
+                self.warned = True
+
+
+def _record(session: Session, name: str, duration: float, strings: Strings, quiet: bool) -> None:
+    from game.store.errors import StoreError
+    from game.store.leaderboard import record_session
+
+    try:
+        _, notice = record_session(session, name, duration)
+    except StoreError as err:
+        print(strings("text.record_failed", error=err), file=sys.stderr)
+        return
+    if notice:
+        print(f"leadsim play: {notice}", file=sys.stderr)
+    if not quiet:
+        print(
+            f"Recorded on the leaderboard for {name} (leadsim leaderboard {session.scenario.id})."
+        )
+
+
+def _continue(args: argparse.Namespace) -> int:
+    from game.store.resume import RestartNeeded, resume_game
+    from game.store.saves import SaveStore
+
+    store = SaveStore()
+    listing = store.scan()
+    for problem in listing.problems:
+        print(f"leadsim play: skipped {problem.path.name}: {problem.reason}", file=sys.stderr)
+    entry = store.latest()
+    if entry is None:
+        return fail(
+            "there is no saved game to continue; start one with leadsim play SCENARIO --text"
+        )
+    record = entry.record
+    bundle = load(record.scenario_id, args.scenarios)
+    if bundle is None:
+        return 1
+    result = resume_game(record, bundle, Session.replay)
+    if isinstance(result, RestartNeeded):
+        return fail(f"{result.reason} Start again with: leadsim play {record.scenario_id} --text")
+    if result.notice:
+        print(result.notice)
+    args.lang = args.lang or record.language
+    args.name = args.name or record.player_name
+    return play_text(args, bundle, [], result.session, record)
 
 
 def _window(args: argparse.Namespace) -> int:
