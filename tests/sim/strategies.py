@@ -66,8 +66,17 @@ def teams(draw: Any) -> dict[str, Any]:
 
 
 def effect(draw: Any, size: int, events: int, depth: int = 0) -> dict[str, Any]:
-    kinds = ["adjust", "reveal", "flag", "schedule", "leave", "milestone", "progress",
-             "priorities", "leader"]  # fmt: skip
+    kinds = [
+        "adjust",
+        "reveal",
+        "flag",
+        "schedule",
+        "leave",
+        "milestone",
+        "progress",
+        "priorities",
+        "leader",
+    ]
     if depth < 2:
         kinds += ["later", "chance", "when"]
     kind = draw(st.sampled_from(kinds))
@@ -89,8 +98,11 @@ def effect(draw: Any, size: int, events: int, depth: int = 0) -> dict[str, Any]:
     if kind == "flag":
         return {"type": "flag", "name": f"f{draw(st.integers(0, 2))}", "value": draw(st.booleans())}
     if kind == "schedule":
-        return {"type": "schedule", "event": f"e{draw(st.integers(0, events - 1))}",
-                "turns": draw(st.integers(1, 4))}  # fmt: skip
+        return {
+            "type": "schedule",
+            "event": f"e{draw(st.integers(0, events - 1))}",
+            "turns": draw(st.integers(1, 4)),
+        }
     if kind == "leave":
         return {"type": "leave", "member": member}
     if kind == "milestone":
@@ -125,9 +137,10 @@ def scenarios(draw: Any, size: int) -> dict[str, Any]:
                 "effects": [effect(draw, size, count) for _ in range(draw(st.integers(0, 3)))],
             }
             choice["violates"] = [
-                p for p in draw(st.lists(st.sampled_from(PRINCIPLE_IDS), max_size=2, unique=True))
+                p
+                for p in draw(st.lists(st.sampled_from(PRINCIPLE_IDS), max_size=2, unique=True))
                 if p not in choice["applies"]
-            ]  # fmt: skip
+            ]
             if draw(st.integers(0, 4)) == 0:
                 choice["if"] = draw(st.sampled_from(CONDITIONS))
             if draw(st.integers(0, 3)) == 0:
@@ -148,16 +161,27 @@ def scenarios(draw: Any, size: int) -> dict[str, Any]:
             ]
         events.append(event)
     endings = [
-        {"id": "early", "title": "x", "debrief": "x", "when": draw(st.sampled_from(CONDITIONS)),
-         "early": True},
+        {
+            "id": "early",
+            "title": "x",
+            "debrief": "x",
+            "when": draw(st.sampled_from(CONDITIONS)),
+            "early": True,
+        },
         {"id": "good", "title": "x", "debrief": "x", "when": draw(st.sampled_from(CONDITIONS))},
         {"id": "fallback", "title": "x", "debrief": "x"},
-    ]  # fmt: skip
+    ]
     return {
-        "kind": "scenario", "id": "s", "title": "S", "summary": "S", "team": "t",
-        "workload": draw(st.floats(0.5, 20.0)), "priorities": draw(st.integers(1, 10)),
-        "events": events, "endings": endings if draw(st.booleans()) else endings[1:],
-    }  # fmt: skip
+        "kind": "scenario",
+        "id": "s",
+        "title": "S",
+        "summary": "S",
+        "team": "t",
+        "workload": draw(st.floats(0.5, 20.0)),
+        "priorities": draw(st.integers(1, 10)),
+        "events": events,
+        "endings": endings if draw(st.booleans()) else endings[1:],
+    }
 
 
 @st.composite

@@ -1,0 +1,169 @@
+"""Terminal play end to end, through the real command line in a subprocess."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def leadsim(*args: str, stdin: str = "", data_dir: Path, **env: str):
+    environ = {**os.environ, "LEADSIM_DATA_DIR": str(data_dir), **env}
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        timeout=120,
+    )
+
+
+def test_same_seed_and_decisions_print_byte_identical_json(tmp_path):
+    args = ("play", "example_release", "--seed", "5", "--choices", "1,2,1", "--json")
+    first = leadsim(*args, data_dir=tmp_path)
+    second = leadsim(*args, data_dir=tmp_path)
+    assert first.returncode == 0, first.stderr
+    assert first.stdout == second.stdout
+    summary = json.loads(first.stdout)
+    assert summary["decisions"] == [1, 2, 1]
+    assert summary["ending"] == "smooth"
+    assert {"scenario", "content_hash", "seed", "turns", "score", "ledger"} <= set(summary)
+    for turn in summary["turns"]:
+        assert all(0 <= v <= 1 for v in turn["metrics"].values())
+
+
+def test_decisions_of_a_policy_run_replay_to_the_same_score(tmp_path):
+    played = leadsim(
+        "play", "example_release", "--seed", "9", "--policy", "random", "--json", data_dir=tmp_path
+    )
+    summary = json.loads(played.stdout)
+    choices = ",".join(map(str, summary["decisions"]))
+    replayed = leadsim(
+        "play", "example_release", "--seed", "9", "--choices", choices, "--json", data_dir=tmp_path
+    )
+    assert json.loads(replayed.stdout)["score"] == summary["score"]
+
+
+def test_bad_input_at_the_prompt_gets_a_message_and_keeps_the_game(tmp_path):
+    typed = "abc\n\n7\n1\nh\n2\n1\n"
+    result = leadsim(
+        "play", "example_release", "--text", "--seed", "1", stdin=typed, data_dir=tmp_path
+    )
+    assert result.returncode == 0, result.stderr
+    out = result.stdout
+    assert "Please type a number from 1 to 2." in out
+    assert "Type the number of a choice" in out
+    assert "Your decisions so far" in out
+    assert "Ending:" in out
+    assert "Traceback" not in out + result.stderr
+
+
+def test_end_of_input_stops_cleanly_and_the_game_is_saved(tmp_path):
+    result = leadsim(
+        "play", "example_release", "--text", "--seed", "1", stdin="1\n", data_dir=tmp_path
+    )
+    assert result.returncode == 0
+    assert "Input ended: stopping after 1 decisions" in result.stderr
+    saves = list(tmp_path.glob("auto-*.json"))
+    assert len(saves) == 1
+    assert json.loads(saves[0].read_text())["decisions"] == [1]
+    resumed = leadsim("play", "--text", "--continue", stdin="1\n1\n", data_dir=tmp_path)
+    assert "Ending:" in resumed.stdout, resumed.stderr
+
+
+def test_a_choice_not_on_offer_in_a_script_is_reported(tmp_path):
+    result = leadsim("play", "example_release", "--choices", "2,2,1", "--json", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "Decision 2: choice 2 is not on offer here (choose 1, 3)" in result.stderr
+    assert "Traceback" not in result.stderr
+
+
+def test_unknown_scenario_is_a_clear_error(tmp_path):
+    result = leadsim("play", "no_such_thing", "--text", data_dir=tmp_path)
+    assert result.returncode == 1
+    assert "no scenario with this id" in result.stderr
+    assert "example_release" in result.stderr
+
+
+def test_russian_play_uses_russian_texts(tmp_path):
+    result = leadsim(
+        "play",
+        "example_release",
+        "--text",
+        "--lang",
+        "ru",
+        "--policy",
+        "principled",
+        "--seed",
+        "2",
+        data_dir=tmp_path,
+    )
+    assert "Планёрка".upper() in result.stdout
+    assert "Финал:" in result.stdout
+
+
+def test_finished_run_with_a_name_reaches_the_leaderboard(tmp_path):
+    played = leadsim(
+        "play",
+        "example_release",
+        "--policy",
+        "principled",
+        "--text",
+        "--seed",
+        "4",
+        "--name",
+        "  Мария  ",
+        data_dir=tmp_path,
+    )
+    assert played.returncode == 0, played.stderr
+    board = leadsim("leaderboard", "example_release", "--json", data_dir=tmp_path)
+    rows = json.loads(board.stdout)
+    assert rows[0]["name"] == "Мария"
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")
+def test_ctrl_c_at_the_prompt_ends_cleanly(tmp_path):
+    environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path)}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", "example_release", "--text", "--seed", "1"],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+    )
+    assert proc.stdout is not None
+    deadline = time.monotonic() + 60
+    seen = ""
+    while "Your choice" not in seen and time.monotonic() < deadline:
+        seen += proc.stdout.read(1)
+    proc.send_signal(signal.SIGINT)
+    _, err = proc.communicate(timeout=60)
+    assert proc.returncode == 130
+    assert "Interrupted" in err
+    assert "Traceback" not in err
+
+
+def test_engine_imports_without_pygame():
+    code = (
+        "import sys; sys.modules['pygame'] = None\n"
+        "import game.content.library, game.sim.session, game.sim.batch, game.sim.playtest\n"
+        "import game.text.play\n"
+        "from game.content.library import load_bundle\n"
+        "from game.sim.session import Session\n"
+        "s = Session(load_bundle('example_release'), 1)\n"
+        "print('ok', s.event.id)\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stdout.strip() == "ok status", result.stderr
