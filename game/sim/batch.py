@@ -36,7 +36,8 @@ class BatchResult:
     turns: np.ndarray  # (R,) decisions made
     left: np.ndarray  # (R, M) bool: member gone at the end
     choice_counts: dict[tuple[int, int], int] = field(default_factory=dict)
-    trajectory: dict[str, list[tuple[float, float, float]]] = field(default_factory=dict)
+    series: dict[str, np.ndarray] = field(default_factory=dict)
+    """name -> (R, turns + 1) team averages after each turn (index 0 = start), NaN once ended."""
 
     def decisions_of(self, run: int) -> list[int]:
         return [int(x) for x in self.decisions[run, : self.turns[run]]]
@@ -101,11 +102,14 @@ def run_batch(
     tallies = _Tallies(runs)
     decisions = np.full((runs, MAX_TURNS), -1, dtype=np.int16)
     counts: dict[tuple[int, int], int] = {}
-    tracks: dict[str, list[tuple[float, float, float]]] = {name: [] for name in TRACKED}
+    tracks: dict[str, list[np.ndarray]] = {name: [] for name in TRACKED}
     _track(tracks, world, program, everyone)
+
+    left = np.zeros((runs, consts.size), dtype=bool)
 
     def finish(rows: np.ndarray, endings: np.ndarray) -> None:
         ending[rows] = endings
+        left[rows] = ~world.present[rows]
         event[rows] = END
         done = parts(
             world.take(rows),
@@ -178,23 +182,19 @@ def run_batch(
         endings=ending,
         decisions=decisions[:, : max(int(tallies.turns.max(initial=0)), 1)],
         turns=tallies.turns,
-        left=~world.present,
+        left=left,
         choice_counts=counts,
-        trajectory=tracks,
+        series={name: np.stack(values, axis=1) for name, values in tracks.items()},
     )
 
 
 def _track(
-    tracks: dict[str, list[tuple[float, float, float]]],
-    world: World,
-    program: Program,
-    rows: np.ndarray,
+    tracks: dict[str, list[np.ndarray]], world: World, program: Program, rows: np.ndarray
 ) -> None:
-    """Mean and 10-90 % band across the given runs of each tracked team average."""
+    """Each tracked team average of the given runs now (NaN for the other runs)."""
     prod = productivity(world, program.consts)
-    present = world.present[rows]
     for name in TRACKED:
         values = prod if name == "productivity" else getattr(world, name)
-        averages = team_average(values[rows], present)
-        low, high = np.percentile(averages, [10, 90])
-        tracks[name].append((float(averages.mean()), float(low), float(high)))
+        column = np.full(world.runs, np.nan)
+        column[rows] = team_average(values[rows], world.present[rows])
+        tracks[name].append(column)
