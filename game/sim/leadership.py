@@ -20,9 +20,9 @@ from game.sim.dynamics import clip01
 from game.sim.effects import land
 from game.sim.world import TeamConstants
 
-Response = tuple[tuple[str, float, str | None], ...]
+Entries = tuple[tuple[str, float, str | None], ...]
 
-APPLIED: MappingProxyType[str, Response] = MappingProxyType(
+APPLIED: MappingProxyType[str, Entries] = MappingProxyType(
     {
         "planning": (("stress", -0.02, "structure"),),
         "organizing": (("stress", -0.015, None), ("morale", 0.01, None)),
@@ -45,7 +45,7 @@ APPLIED: MappingProxyType[str, Response] = MappingProxyType(
     }
 )
 
-VIOLATED: MappingProxyType[str, Response] = MappingProxyType(
+VIOLATED: MappingProxyType[str, Entries] = MappingProxyType(
     {
         "planning": (("stress", 0.025, "structure"),),
         "organizing": (("stress", 0.02, None),),

@@ -360,7 +360,11 @@ class Session:
         rows = np.stack([w.morale[0], w.stress[0], w.trust[0], w.fatigue[0], prod[0]])
         means = (rows @ present) / count if present.any() else np.zeros(5)
         averages = dict(
-            zip(("morale", "stress", "trust", "fatigue", "productivity"), means.tolist())
+            zip(
+                ("morale", "stress", "trust", "fatigue", "productivity"),
+                means.tolist(),
+                strict=True,
+            )
         )
         averages["progress"] = float(w.progress[0])
         averages["present"] = float(present.sum())
