@@ -51,7 +51,10 @@ def run(args: argparse.Namespace) -> int:
     files = yaml_files(args.paths)
     if not files:
         return _usage("no *.yaml or *.yml files found in " + ", ".join(map(str, args.paths)))
-    catalog = Catalog(files, scenario_dirs(args.scenarios))
+    # a scenario's team is looked for among the files checked, then next to each file named,
+    # then in --scenarios folders, $LEADSIM_SCENARIOS and the bundled scenarios
+    beside = [p.parent for p in args.paths if not p.is_dir()]
+    catalog = Catalog(files, [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)])
     catalog.validate(langs)
     problems = catalog.diagnostics()
     if args.format == "json":

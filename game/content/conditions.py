@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import ast
 import operator
+import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
@@ -77,6 +78,7 @@ _ARITH: dict[type, Callable[[Any, Any], Any]] = {
     ast.Mult: operator.mul,
     ast.Div: lambda a, b: np.divide(a, b),
 }
+_SINGLE_EQ = re.compile(r"(?<![<>=!])=(?!=)")
 _CONSTANTS = {"true": True, "false": False, "True": True, "False": False}
 
 
@@ -90,15 +92,31 @@ def _dotted(node: ast.AST) -> tuple[str, ...] | None:
 
 
 class _Compiler:
-    def __init__(self) -> None:
+    """Turns a checked syntax tree into closures; offsets it reports are characters in `text`."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.encoded = text.encode("utf-8")
         self.names: list[NameRef] = []
+
+    def col(self, byte_offset: int) -> int:
+        """Python's parser counts UTF-8 bytes; authors count characters."""
+        return len(self.encoded[:byte_offset].decode("utf-8", errors="ignore"))
+
+    def operator_col(self, left: ast.expr, right: ast.expr) -> int:
+        """The column of the operator written between two operands."""
+        start = self.col(left.end_col_offset or left.col_offset)
+        end = self.col(right.col_offset)
+        gap = self.text[start:end]
+        skipped = len(gap) - len(gap.lstrip(" )"))
+        return start + skipped
 
     def compile(self, node: ast.AST) -> Compiled:
         method = getattr(self, f"_{type(node).__name__}", None)
         if method is None:
             raise ConditionSyntaxError(
                 f"'{ast.unparse(node)}' is not allowed in a condition",
-                getattr(node, "col_offset", 0),
+                self.col(getattr(node, "col_offset", 0)),
                 "use names, numbers, comparisons, and/or/not, + - * /",
             )
         result: Compiled = method(node)
@@ -112,7 +130,7 @@ class _Compiler:
         if isinstance(value, bool) or not isinstance(value, (int, float)):
             raise ConditionSyntaxError(
                 f"{value!r} is not allowed in a condition",
-                node.col_offset,
+                self.col(node.col_offset),
                 "conditions compare numbers; flags are read as flags.NAME",
             )
         number = float(value)
@@ -131,9 +149,11 @@ class _Compiler:
         parts = _dotted(node)
         if parts is None:
             raise ConditionSyntaxError(
-                f"'{ast.unparse(node)}' is not a name", node.col_offset, "write names like team.morale"
+                f"'{ast.unparse(node)}' is not a name",
+                self.col(node.col_offset),
+                "write names like team.morale",
             )
-        self.names.append(NameRef(parts, node.col_offset))
+        self.names.append(NameRef(parts, self.col(node.col_offset)))
         return lambda lookup: lookup(parts)
 
     def _BoolOp(self, node: ast.BoolOp) -> Compiled:
@@ -156,25 +176,32 @@ class _Compiler:
             return lambda lookup: -inner(lookup)
         if isinstance(node.op, ast.UAdd):
             return inner
-        raise ConditionSyntaxError("this operator is not allowed", node.col_offset)
+        raise ConditionSyntaxError(
+            "this operator is not allowed", self.col(node.col_offset), "use not, - or +"
+        )
 
     def _BinOp(self, node: ast.BinOp) -> Compiled:
         op = _ARITH.get(type(node.op))
         if op is None:
             raise ConditionSyntaxError(
-                f"operator in '{ast.unparse(node)}' is not allowed", node.col_offset, "use + - * /"
+                f"the operator in '{ast.unparse(node)}' is not allowed",
+                self.operator_col(node.left, node.right),
+                "use + - * / or a comparison < <= > >= == !=",
             )
         left, right = self.compile(node.left), self.compile(node.right)
         return lambda lookup: op(left(lookup), right(lookup))
 
     def _Compare(self, node: ast.Compare) -> Compiled:
         operands = [self.compile(node.left)] + [self.compile(c) for c in node.comparators]
+        sides = [node.left, *node.comparators]
         ops = []
-        for op in node.ops:
+        for i, op in enumerate(node.ops):
             fn = _COMPARE.get(type(op))
             if fn is None:
                 raise ConditionSyntaxError(
-                    "this comparison is not allowed", node.col_offset, "use < <= > >= == !="
+                    "this comparison is not allowed",
+                    self.operator_col(sides[i], sides[i + 1]),
+                    "use < <= > >= == !=",
                 )
             ops.append(fn)
 
@@ -193,17 +220,19 @@ def parse_condition(source: str) -> Condition:
     text = source.strip()
     if not text:
         raise ConditionSyntaxError("the condition is empty", 0, "write e.g. team.morale < 0.4")
-    for bad, good in (("&&", "and"), ("||", "or")):
-        if bad in text:
-            raise ConditionSyntaxError(f"'{bad}' is not an operator here", text.index(bad), f"use '{good}'")
     lead = len(source) - len(source.lstrip())
+    plain = text.replace("!=", "  ")
+    for bad, good in (("&&", "and"), ("||", "or"), ("!", "not")):
+        if bad in plain:
+            raise ConditionSyntaxError(
+                f"'{bad}' is not an operator here", plain.index(bad) + lead, f"use '{good}'"
+            )
     try:
         tree = ast.parse(text, mode="eval")
     except SyntaxError as err:
-        offset = (err.offset or 1) - 1 + lead
-        hint = "a single '=' assigns; compare with '=='" if "=" in text else ""
-        raise ConditionSyntaxError("invalid condition syntax", offset, hint) from None
-    compiler = _Compiler()
+        message, offset, hint = _explain(err, text)
+        raise ConditionSyntaxError(message, offset + lead, hint) from None
+    compiler = _Compiler(text)
     try:
         fn = compiler.compile(tree)
     except ConditionSyntaxError as err:
@@ -211,3 +240,19 @@ def parse_condition(source: str) -> Condition:
         raise
     names = tuple(NameRef(n.parts, n.offset + lead) for n in compiler.names)
     return Condition(source, names, fn)
+
+
+def _explain(err: SyntaxError, text: str) -> tuple[str, int, str]:
+    """Python's syntax error in words for authors: message, 0-based offset, hint."""
+    if not err.offset:
+        return "the condition ends too early", len(text), "something is missing at the end"
+    offset = err.offset - 1
+    if "never closed" in err.msg:
+        return "this '(' is never closed", offset, "add the missing ')'"
+    if "unmatched" in err.msg:
+        return "this ')' has no matching '('", offset, ""
+    if text[offset : offset + 2] in ("=<", "=>"):
+        return "invalid comparison", offset, "write <= or >="
+    if _SINGLE_EQ.search(text):
+        return "invalid condition syntax", offset, "a single '=' assigns; compare with '=='"
+    return "invalid condition syntax", offset, "join comparisons with and / or"

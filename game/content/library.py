@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic
-from game.content.loader import FileResult, read_file
+from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
 from game.content.validate import check_scenario, check_team
 
@@ -111,6 +111,10 @@ class Catalog:
         if self._validated:
             return
         self._validated = True
+        with gc_paused():
+            self._validate(require_langs)
+
+    def _validate(self, require_langs: tuple[str, ...]) -> None:
         seen: dict[tuple[str, str], FileResult] = {}
         for r in self.results:
             if r.model is None:

@@ -16,6 +16,7 @@ from game.content.models import (
     Leave,
     Reveal,
     Scenario,
+    Schedule,
     SetFlag,
     Team,
 )
@@ -47,9 +48,13 @@ def check_team(result: FileResult, require_langs: tuple[str, ...] = ()) -> None:
                            did_you_mean(member, ids) or one_of(ids))  # fmt: skip
         pair = frozenset(rel.between)
         if len(pair) == 1:
-            result.add(("relationships", r, "between"), "a relationship needs two different members")
+            result.add(
+                ("relationships", r, "between"), "a relationship needs two different members"
+            )
         elif pair in seen:
-            result.add(("relationships", r), "this pair already has a relationship", severity="warning")
+            result.add(
+                ("relationships", r), "this pair already has a relationship", severity="warning"
+            )
         seen.add(pair)
     _languages(result, ("en",), require_langs)
 
@@ -66,14 +71,18 @@ def check_scenario(
         )
         result.add(("team",), f"no team '{scenario.team}' found", hint)
     members = {m.id for m in team.members} if team else set()
-    archetypes = {m.archetype for m in team.members} if team else set()
+    archetypes: set[str] = {m.archetype for m in team.members} if team else set()
     events = [e.id for e in scenario.events]
     _unique(result, [(e.id, ("events", i, "id")) for i, e in enumerate(scenario.events)], "event")
-    _unique(result, [(e.id, ("endings", i, "id")) for i, e in enumerate(scenario.endings)], "ending")
+    _unique(
+        result, [(e.id, ("endings", i, "id")) for i, e in enumerate(scenario.endings)], "ending"
+    )
     for i, event in enumerate(scenario.events):
         if event.id == END:
             result.add(("events", i, "id"), "'end' is reserved for finishing the scenario")
-        choice_ids = [(c.id, ("events", i, "choices", k, "id")) for k, c in enumerate(event.choices)]
+        choice_ids = [
+            (c.id, ("events", i, "choices", k, "id")) for k, c in enumerate(event.choices)
+        ]
         _unique(result, [(cid, loc) for cid, loc in choice_ids if cid], "choice")
         for k, choice in enumerate(event.choices):
             both = set(choice.applies) & set(choice.violates)
@@ -84,8 +93,8 @@ def check_scenario(
         result.add(("start",), f"no event '{scenario.start}'", did_you_mean(scenario.start, events))
     for target, loc in next_targets(scenario):
         if target not in events:
-            result.add(loc, f"no event '{target}'",
-                       did_you_mean(target, [*events, END]) or "use an event id or 'end'")  # fmt: skip
+            hint = did_you_mean(target, [*events, END]) or "use an event id or 'end'"
+            result.add(loc, f"no event '{target}'", hint)
     flags_set = _check_effects(result, scenario, set(events), members, archetypes, team)
     _check_conditions(result, scenario, members, flags_set, team is not None)
     last = scenario.endings[-1]
@@ -100,21 +109,24 @@ def _check_effects(
     result: FileResult, scenario: Scenario, events: set[str], members: set[str],
     archetypes: set[str], team: Team | None,
 ) -> set[str]:  # fmt: skip
+    """Effects name members, archetypes and events that exist; returns the flags they set."""
     flags: set[str] = set()
     for effect, loc in scenario_effects(scenario):
-        member = getattr(effect, "member", None)
-        if isinstance(effect, (Adjust, Reveal, Leave)) and member and team and member not in members:
-            result.add((*loc, "member"), f"no member '{member}' in team '{team.id}'",
-                       did_you_mean(member, members) or one_of(members))  # fmt: skip
-        archetype = getattr(effect, "archetype", None)
-        if archetype and team and archetype not in archetypes:
-            result.add((*loc, "archetype"), f"nobody in team '{team.id}' is {archetype}",
-                       "this effect will change nothing", severity="warning")  # fmt: skip
-        if isinstance(effect, SetFlag) and effect.value:
-            flags.add(effect.name)
-        event = getattr(effect, "event", None)
-        if event is not None and event not in events:
-            result.add((*loc, "event"), f"no event '{event}'", did_you_mean(event, events))
+        if isinstance(effect, SetFlag):
+            if effect.value:
+                flags.add(effect.name)
+        elif isinstance(effect, Schedule) and effect.event not in events:
+            hint = did_you_mean(effect.event, events) or "use the id of an event in this scenario"
+            result.add((*loc, "event"), f"no event '{effect.event}'", hint)
+        elif isinstance(effect, (Adjust, Reveal, Leave)) and team is not None:
+            member = effect.member
+            if member and member not in members:
+                hint = did_you_mean(member, members) or one_of(members)
+                result.add((*loc, "member"), f"no member '{member}' in team '{team.id}'", hint)
+            archetype = None if isinstance(effect, Leave) else effect.archetype
+            if archetype and archetype not in archetypes:
+                result.add((*loc, "archetype"), f"nobody in team '{team.id}' is {archetype}",
+                           "this effect will change nothing", severity="warning")  # fmt: skip
     return flags
 
 
@@ -160,7 +172,9 @@ def _name_problem(
     if head in members:
         if name in MEMBER_FIELDS:
             return "", ""
-        return f"unknown name '{dotted}'", did_you_mean(name, MEMBER_FIELDS) or one_of(MEMBER_FIELDS)
+        return f"unknown name '{dotted}'", did_you_mean(name, MEMBER_FIELDS) or one_of(
+            MEMBER_FIELDS
+        )
     if not know_team:
         return "", ""
     known = ["team", "flags", *GROUPS, *sorted(members)]
@@ -187,6 +201,6 @@ def _languages(result: FileResult, declared: tuple[str, ...], required: tuple[st
         have = set(text) if isinstance(text, dict) else {default}
         for lang, severity in wanted.items():
             if lang not in have:
-                result.add(loc, f"text has no '{lang}' version",
-                           f"write it as {{{', '.join(sorted(have | {lang}))}: ...}}",
+                shape = ", ".join(f"{code}: ..." for code in sorted(have | {lang}))
+                result.add(loc, f"text has no '{lang}' version", f"write it as {{{shape}}}",
                            severity="error" if severity == "error" else "warning")  # fmt: skip

@@ -7,6 +7,7 @@ debriefs and live reload stand on.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -416,7 +417,7 @@ class Session:
 
     @classmethod
     def replay(
-        cls, bundle: Bundle | Program, seed: int, decisions: list[int], run: int = 0
+        cls, bundle: Bundle | Program, seed: int, decisions: Sequence[int], run: int = 0
     ) -> Session:
         """Rebuild a playthrough from its log; ReplayError if a decision no longer fits."""
         session = cls(bundle, seed, run)
