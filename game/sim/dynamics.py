@@ -73,15 +73,14 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     morale = morale + p.pace_morale * (pace - 0.5)[:, None]
 
     # Emotional contagion: stress flows along close relationships; conflicts add friction.
-    bonds = consts.bonds[None, :, :] * pf[:, None, :]
-    weight = bonds.sum(axis=2)
-    pulled = np.einsum("rij,rj->ri", bonds, world.stress)
-    contagion = p.contagion * (pulled - weight * world.stress) / (1.0 + weight)
-    friction = p.friction * (consts.conflict[None, :, :] * pf[:, None, :]).sum(axis=2)
-    resilience = consts.traits["resilience"][None, :]
-    relax = p.stress_relax * (0.5 + 0.5 * resilience)
-    stress = world.stress + relax * (consts.base_stress[None, :] - world.stress)
-    stress = stress + contagion + friction
+    relax = p.stress_relax * (0.5 + 0.5 * consts.traits["resilience"])
+    stress = world.stress + relax * (consts.base_stress - world.stress)
+    if consts.bonds.any():
+        weight = np.einsum("rj,ij->ri", pf, consts.bonds)
+        pulled = np.einsum("rj,ij->ri", pf * world.stress, consts.bonds)
+        stress = stress + p.contagion * (pulled - weight * world.stress) / (1.0 + weight)
+    if consts.conflict.any():
+        stress = stress + p.friction * np.einsum("rj,ij->ri", pf, consts.conflict)
 
     # Burnout: sustained high stress accumulates fatigue; burnt-out people lose heart.
     fatigue = world.fatigue + p.fatigue_gain * np.maximum(world.stress - p.fatigue_threshold, 0.0)
@@ -93,9 +92,12 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     composure = world.composure + p.composure_relax * (p.composure_rest - world.composure)
     composure = composure - p.team_stress_composure * np.maximum(team_stress - 0.6, 0.0)
 
-    world.morale = np.where(present, clip01(morale), world.morale)
-    world.stress = np.where(present, clip01(stress), world.stress)
-    world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
+    if present.all():
+        world.morale, world.stress, world.fatigue = clip01(morale), clip01(stress), clip01(fatigue)
+    else:
+        world.morale = np.where(present, clip01(morale), world.morale)
+        world.stress = np.where(present, clip01(stress), world.stress)
+        world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
     world.composure = clip01(composure)
 
     # Retention: long low morale, or full burnout, and people leave.

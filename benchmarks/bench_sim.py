@@ -1,0 +1,187 @@
+"""Simulation benchmarks: one playthrough, one turn of a big team, the batch engine.
+
+Targets come from the engine issue (scalar playthrough < 5 ms, a 50-member turn < 1 ms) and
+the authoring-tools issue (batch >= 20,000 playthroughs/s, >= 30x scalar, 10,000 runs
+< 500 MB). Run: `python -m benchmarks.bench_sim [--quick]`.
+"""
+
+from __future__ import annotations
+
+import statistics
+import sys
+import tempfile
+import time
+import tracemalloc
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from game.content.library import load_bundle
+from game.sim.batch import run_batch
+from game.sim.policies import choose
+from game.sim.program import Program
+from game.sim.session import Session
+
+Result = dict[str, dict[str, Any]]
+ARCHETYPES = ("erudite", "executive", "friendly", "obsequious", "indifferent", "overcompetent")
+
+
+def _entry(value: float, unit: str, target: float, higher_is_better: bool = False) -> dict:
+    ok = value >= target if higher_is_better else value < target
+    sign = ">=" if higher_is_better else "<"
+    return {"value": round(value, 4), "unit": unit, "target": f"{sign} {target:g}", "ok": ok}
+
+
+def write_scenario(folder: Path, decisions: int = 12, members: int = 6) -> Path:
+    """A typical scenario: `decisions` events in a row, 3 choices each, with the usual effects."""
+    lines = ["kind: team", "id: bench_team", "name: Bench", "members:"]
+    for i in range(members):
+        lines.append(
+            f"  - {{id: m{i}, name: M{i}, role: R, archetype: {ARCHETYPES[i % 6]}, "
+            f"stress: {0.2 + 0.05 * (i % 5):.2f}}}"
+        )
+    lines.append("relationships:")
+    for i in range(members - 1):
+        lines.append(f"  - {{between: [m{i}, m{i + 1}], bond: {0.6 if i % 3 else -0.4}}}")
+    (folder / "bench_team.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
+    events = []
+    for e in range(decisions):
+        events.append(
+            f"""  - id: e{e}
+    text: Event {e}
+    choices:
+      - text: Ask first
+        applies: [informed_decisions, composure]
+        effects:
+          - {{type: reveal, member: m{e % members}}}
+          - {{type: adjust, stress: [-0.05, 0.0], morale: 0.02}}
+          - {{type: flag, name: f{e % 3}}}
+      - text: Push hard
+        violates: [clear_priorities]
+        effects:
+          - {{type: adjust, stress: [0.05, 0.12], where: "stress > 0.3"}}
+          - {{type: later, turns: 2, effects: [{{type: adjust, morale: -0.05}}]}}
+          - {{type: progress, amount: 0.04}}
+      - text: Celebrate
+        applies: [motivating]
+        if: "flags.f{e % 3} or turn > 3"
+        effects:
+          - {{type: milestone, reached: true}}
+          - type: chance
+            p: 0.3
+            then: [{{type: adjust, member: m{(e + 1) % members}, trust: 0.1}}]
+"""
+        )
+    scenario = f"""kind: scenario
+id: bench
+title: Bench
+summary: A benchmark scenario
+team: bench_team
+workload: 10
+events:
+{"".join(events)}endings:
+  - {{id: good, title: Good, when: "team.morale > 0.6", debrief: Good}}
+  - {{id: other, title: Other, debrief: Other}}
+"""
+    path = folder / "bench.yaml"
+    path.write_text(scenario, encoding="utf-8")
+    return path
+
+
+def _median_seconds(action: Any, repeat: int) -> float:
+    times = []
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        times.append(time.perf_counter() - start)
+    return statistics.median(times)
+
+
+def bench_scalar(program: Program, repeat: int) -> tuple[float, float]:
+    """Median ms of one scripted playthrough, and playthroughs/s with the random policy."""
+    decisions = [1] * 12
+    ms = _median_seconds(lambda: Session.replay(program, 7, decisions), repeat) * 1000
+    runs = max(repeat, 20)
+    start = time.perf_counter()
+    for run in range(runs):
+        session = Session(program, 7, run)
+        while not session.finished:
+            session.choose(choose("random", session))
+    per_second = runs / (time.perf_counter() - start)
+    return ms, per_second
+
+
+def bench_turn(folder: Path, members: int, repeat: int) -> float:
+    """Median ms of one decision + dynamics step for a team of `members`."""
+    program = Program(load_bundle(write_scenario(folder, decisions=3, members=members)))
+    times = []
+    for run in range(repeat):
+        session = Session(program, run)
+        start = time.perf_counter()
+        session.choose(2)
+        times.append(time.perf_counter() - start)
+    return statistics.median(times) * 1000
+
+
+def bench_batch(program: Program, runs: int) -> tuple[float, float]:
+    """Playthroughs/s of the batch engine (random policy), and its peak traced memory in MB."""
+    run_batch(program, 1, 200, "random")  # warm up
+    tracemalloc.start()
+    start = time.perf_counter()
+    result = run_batch(program, 1, runs, "random")
+    elapsed = time.perf_counter() - start
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    assert len(result.scores) == runs
+    start = time.perf_counter()
+    run_batch(program, 2, runs, "random")
+    untraced = time.perf_counter() - start
+    return runs / min(elapsed, untraced), peak / 1e6
+
+
+def bench_play_memory(program: Program) -> float:
+    """Peak traced MB of loading a scenario and playing it to the end."""
+    tracemalloc.start()
+    session = Session(program, 3)
+    while not session.finished:
+        session.choose(choose("principled", session))
+    session.to_json()
+    _, peak = tracemalloc.get_traced_memory()
+    tracemalloc.stop()
+    return peak / 1e6
+
+
+def run(quick: bool = False) -> Result:
+    with tempfile.TemporaryDirectory() as tmp:
+        folder = Path(tmp)
+        program = Program(load_bundle(write_scenario(folder)))
+        repeat = 20 if quick else 200
+        scalar_ms, scalar_rate = bench_scalar(program, repeat)
+        turn_dir = folder / "turn"
+        turn_dir.mkdir()
+        turn_ms = bench_turn(turn_dir, 50, repeat)
+        batch_rate, batch_mb = bench_batch(program, 1_000 if quick else 10_000)
+        play_mb = bench_play_memory(program)
+    return {
+        "scalar_playthrough_12_decisions": _entry(scalar_ms, "ms", 5),
+        "turn_50_members": _entry(turn_ms, "ms", 1),
+        "batch_playthroughs_per_s": _entry(batch_rate, "runs/s", 20_000, higher_is_better=True),
+        "batch_over_scalar": _entry(batch_rate / scalar_rate, "x", 30, higher_is_better=True),
+        "batch_10000_runs_peak_memory": _entry(batch_mb, "MB", 500),
+        "full_play_peak_memory": _entry(play_mb, "MB", 100),
+    }
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = sys.argv[1:] if argv is None else argv
+    results = run(quick="--quick" in args)
+    for name, r in results.items():
+        mark = "ok" if r["ok"] else "MISSED"
+        print(f"{name:<36}{r['value']:>12,.3f} {r['unit']:<8}{r['target']:>12}  {mark}")
+    return 0 if all(r["ok"] for r in results.values()) else 1
+
+
+if __name__ == "__main__":
+    np.seterr(all="ignore")
+    sys.exit(main())
