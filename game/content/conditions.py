@@ -2,8 +2,9 @@
 
 `team.morale < 0.4 and not flags.asked_team` is parsed with Python's own parser into a syntax
 tree, every node is checked against a short whitelist, and the tree is compiled into plain
-closures. Nothing is ever passed to `eval`. The compiled closures work on numbers and on numpy
-arrays alike, so the same condition serves one playthrough or ten thousand at once.
+closures. Nothing is ever passed to `eval`. The closures take the boolean operations as a
+parameter (`Ops`): plain Python here, numpy arrays in the simulation, so the same condition
+serves one playthrough or ten thousand at once while this package stays free of numpy.
 """
 
 from __future__ import annotations
@@ -15,10 +16,41 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-import numpy as np
-
 Lookup = Callable[[tuple[str, ...]], Any]
-Compiled = Callable[[Lookup], Any]
+
+
+@dataclass(frozen=True)
+class Ops:
+    """The boolean and division operations a condition is evaluated with."""
+
+    and_: Callable[[Any, Any], Any]
+    or_: Callable[[Any, Any], Any]
+    not_: Callable[[Any], Any]
+    div: Callable[[Any, Any], Any]
+
+
+def _divide(a: Any, b: Any) -> Any:
+    try:
+        return a / b
+    except ZeroDivisionError:
+        return float("nan") if a == 0 else float("inf") if a > 0 else float("-inf")
+
+
+PYTHON_OPS = Ops(
+    and_=lambda a, b: bool(a) and bool(b),
+    or_=lambda a, b: bool(a) or bool(b),
+    not_=lambda a: not a,
+    div=_divide,
+)
+
+
+@dataclass(frozen=True)
+class _Env:
+    lookup: Lookup
+    ops: Ops
+
+
+Compiled = Callable[[_Env], Any]
 
 
 class ConditionSyntaxError(ValueError):
@@ -51,8 +83,9 @@ class Condition:
     names: tuple[NameRef, ...]
     _fn: Compiled = field(repr=False)
 
-    def evaluate(self, lookup: Lookup) -> Any:
-        return self._fn(lookup)
+    def evaluate(self, lookup: Lookup, ops: Ops = PYTHON_OPS) -> Any:
+        """The condition's value, reading names through `lookup` and combining with `ops`."""
+        return self._fn(_Env(lookup, ops))
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Condition) and other.source == self.source
@@ -76,7 +109,6 @@ _ARITH: dict[type, Callable[[Any, Any], Any]] = {
     ast.Add: operator.add,
     ast.Sub: operator.sub,
     ast.Mult: operator.mul,
-    ast.Div: lambda a, b: np.divide(a, b),
 }
 _SINGLE_EQ = re.compile(r"(?<![<>=!])=(?!=)")
 _CONSTANTS = {"true": True, "false": False, "True": True, "False": False}
@@ -134,12 +166,12 @@ class _Compiler:
                 "conditions compare numbers; flags are read as flags.NAME",
             )
         number = float(value)
-        return lambda lookup: number
+        return lambda env: number
 
     def _Name(self, node: ast.Name) -> Compiled:
         if node.id in _CONSTANTS:
             constant = _CONSTANTS[node.id]
-            return lambda lookup: constant
+            return lambda env: constant
         return self._ref(node)
 
     def _Attribute(self, node: ast.Attribute) -> Compiled:
@@ -154,16 +186,17 @@ class _Compiler:
                 "write names like team.morale",
             )
         self.names.append(NameRef(parts, self.col(node.col_offset)))
-        return lambda lookup: lookup(parts)
+        return lambda env: env.lookup(parts)
 
     def _BoolOp(self, node: ast.BoolOp) -> Compiled:
         parts = [self.compile(v) for v in node.values]
-        combine = np.logical_and if isinstance(node.op, ast.And) else np.logical_or
+        conjunction = isinstance(node.op, ast.And)
 
-        def run(lookup: Lookup) -> Any:
-            result = parts[0](lookup)
+        def run(env: _Env) -> Any:
+            combine = env.ops.and_ if conjunction else env.ops.or_
+            result = parts[0](env)
             for part in parts[1:]:
-                result = combine(result, part(lookup))
+                result = combine(result, part(env))
             return result
 
         return run
@@ -171,9 +204,9 @@ class _Compiler:
     def _UnaryOp(self, node: ast.UnaryOp) -> Compiled:
         inner = self.compile(node.operand)
         if isinstance(node.op, ast.Not):
-            return lambda lookup: np.logical_not(inner(lookup))
+            return lambda env: env.ops.not_(inner(env))
         if isinstance(node.op, ast.USub):
-            return lambda lookup: -inner(lookup)
+            return lambda env: -inner(env)
         if isinstance(node.op, ast.UAdd):
             return inner
         raise ConditionSyntaxError(
@@ -182,6 +215,9 @@ class _Compiler:
 
     def _BinOp(self, node: ast.BinOp) -> Compiled:
         op = _ARITH.get(type(node.op))
+        if isinstance(node.op, ast.Div):
+            left, right = self.compile(node.left), self.compile(node.right)
+            return lambda env: env.ops.div(left(env), right(env))
         if op is None:
             raise ConditionSyntaxError(
                 f"the operator in '{ast.unparse(node)}' is not allowed",
@@ -189,7 +225,7 @@ class _Compiler:
                 "use + - * / or a comparison < <= > >= == !=",
             )
         left, right = self.compile(node.left), self.compile(node.right)
-        return lambda lookup: op(left(lookup), right(lookup))
+        return lambda env: op(left(env), right(env))
 
     def _Compare(self, node: ast.Compare) -> Compiled:
         operands = [self.compile(node.left)] + [self.compile(c) for c in node.comparators]
@@ -205,11 +241,11 @@ class _Compiler:
                 )
             ops.append(fn)
 
-        def run(lookup: Lookup) -> Any:
-            values = [operand(lookup) for operand in operands]
+        def run(env: _Env) -> Any:
+            values = [operand(env) for operand in operands]
             result = ops[0](values[0], values[1])
             for i, fn in enumerate(ops[1:], start=1):
-                result = np.logical_and(result, fn(values[i], values[i + 1]))
+                result = env.ops.and_(result, fn(values[i], values[i + 1]))
             return result
 
         return run

@@ -8,11 +8,12 @@ from typing import Any
 
 import numpy as np
 
-from game.content.conditions import Condition
+from game.content.conditions import Condition, Ops
 from game.sim.dynamics import productivity_of, team_average
 from game.sim.world import METRIC_NAMES, TeamConstants, World
 
 Message = tuple[str, Any]
+NUMPY_OPS = Ops(np.logical_and, np.logical_or, np.logical_not, np.divide)
 
 
 @dataclass
@@ -151,7 +152,9 @@ class Context:
 
     def holds(self, condition: Condition, rows: np.ndarray) -> np.ndarray:
         """A bool per given run."""
-        result = np.asarray(condition.evaluate(self.lookup(rows)), dtype=bool)
+        with np.errstate(divide="ignore", invalid="ignore"):
+            value = condition.evaluate(self.lookup(rows), NUMPY_OPS)
+        result = np.asarray(value, dtype=bool)
         if result.shape == (len(rows),):
             return result
         return np.broadcast_to(result, (len(rows),))

@@ -14,7 +14,7 @@ import numpy as np
 from game.content import models as m
 from game.content.loader import Loc
 from game.content.principles import ARCHETYPE_IDS
-from game.sim.context import Context, Pending, Scheduled
+from game.sim.context import NUMPY_OPS, Context, Pending, Scheduled
 from game.sim.dynamics import clip01
 from game.sim.rng import key_of, uniform
 from game.sim.world import METRIC_NAMES, TeamConstants
@@ -73,7 +73,8 @@ class Adjust(Applier):
         elif self.archetype is not None:
             mask = mask * self.archetype
         elif self.where is not None:
-            chosen = self.where.evaluate(ctx.member_lookup(rows))
+            with np.errstate(divide="ignore", invalid="ignore"):
+                chosen = self.where.evaluate(ctx.member_lookup(rows), NUMPY_OPS)
             mask = mask * np.broadcast_to(np.asarray(chosen, dtype=bool), mask.shape)
         for name, value, key in self.changes:
             land(ctx, rows, mask, name, draw(ctx, rows, value, key, self.width))
