@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic
+from game.content.lint import lint_scenario
 from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
 from game.content.validate import check_scenario, check_team
@@ -130,6 +131,8 @@ class Catalog:
                 team_file = self.find_team(r.model.team)
                 team = team_file.model if team_file else None
                 check_scenario(r, team, self.team_ids(), require_langs)
+                if not any(d.severity == "error" for d in r.diagnostics):
+                    lint_scenario(r, team)
 
     def diagnostics(self) -> list[Diagnostic]:
         return sorted(d for r in self.results for d in r.diagnostics)

@@ -1,0 +1,300 @@
+"""Lint: problems in a scenario that validates but would not play or teach as intended.
+
+Errors: events or endings no playthrough can reach; dead ends (events from which no ending can
+be reached). Warnings: a condition that no state satisfies; an effect that changes nothing; a
+flag set but never read; a choice without any principle tag; a text longer than the window
+shows. The playtest-based checks (`check --deep`) live with the engine, in game/sim/deep_lint.
+"""
+
+from __future__ import annotations
+
+import itertools
+from collections.abc import Iterator
+from typing import Any
+
+from game.content.conditions import Condition
+from game.content.loader import FileResult, Loc
+from game.content.models import END, Chance, Scenario, SetFlag, Team, When
+from game.content.models import Adjust as AdjustModel
+from game.content.models import Leader as LeaderModel
+from game.content.models import Priorities as PrioritiesModel
+from game.content.models import Progress as ProgressModel
+from game.content.principles import TRAITS
+from game.content.walk import iter_conditions, iter_models, scenario_effects
+
+# Characters that fit the window's boxes at the smallest supported size (1024x600) without
+# scrolling; longer texts still work (they scroll) but read poorly at a workshop.
+TEXT_LIMITS = {
+    ("Event", "text"): 900,
+    ("Event", "title"): 70,
+    ("Choice", "text"): 180,
+    ("Choice", "outcome"): 450,
+    ("Ending", "title"): 70,
+    ("Ending", "debrief"): 1600,
+    ("Scenario", "title"): 70,
+    ("Scenario", "summary"): 300,
+    ("Scenario", "briefing"): 1500,
+    ("Later", "text"): 300,
+}
+_LEVELS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)
+_TURNS = (0.0, 1.0, 2.0, 4.0, 8.0, 15.0, 40.0)
+_GRID_LIMIT = 20_000
+
+
+def lint_scenario(result: FileResult, team: Team | None) -> None:
+    """Add lint diagnostics for a scenario that passed validation."""
+    scenario = result.model
+    assert isinstance(scenario, Scenario)
+    _reachability(result, scenario)
+    _conditions(result, scenario, team)
+    _effects(result, scenario)
+    _flags(result, scenario)
+    for e, event in enumerate(scenario.events):
+        for c, choice in enumerate(event.choices):
+            if not choice.applies and not choice.violates:
+                result.add(
+                    ("events", e, "choices", c),
+                    "choice has no principle tag",
+                    "add the principles it applies or violates: the debrief needs them",
+                    severity="warning",
+                )
+    _text_lengths(result, scenario)
+
+
+# --- flow ----------------------------------------------------------------------------------
+
+
+def _links(value: Any) -> list[str]:
+    if value is None:
+        return []
+    if isinstance(value, str):
+        return [value]
+    return [branch.goto for branch in value]
+
+
+def _following(scenario: Scenario, i: int) -> str:
+    for j in range(i + 1, len(scenario.events)):
+        if not scenario.events[j].interrupt:
+            return scenario.events[j].id
+    return END
+
+
+def _successors(scenario: Scenario) -> dict[str, set[str]]:
+    """For each event, the events (or END) play can go to next."""
+    index = {e.id: i for i, e in enumerate(scenario.events)}
+    out: dict[str, set[str]] = {}
+    scheduled_by: dict[str, set[str]] = {}
+    for i, event in enumerate(scenario.events):
+        default = _links(event.next)
+        if not default or (isinstance(event.next, list) and event.next[-1].if_ is not None):
+            default = [*default, _following(scenario, i)]
+        targets: set[str] = set()
+        for choice in event.choices:
+            own = _links(choice.next)
+            conditional = isinstance(choice.next, list) and choice.next[-1].if_ is not None
+            targets.update(own if own and not conditional else [*own, *default])
+        out[event.id] = targets
+        for effect, _ in _event_effects(scenario, i):
+            target = getattr(effect, "event", None)
+            if target in index:
+                scheduled_by.setdefault(target, set()).add(event.id)
+                out[event.id].add(target)
+    for i, event in enumerate(scenario.events):
+        if event.interrupt and event.next is None:
+            # after an interruption, play resumes where the scheduling event was heading
+            for source in scheduled_by.get(event.id, set()):
+                out[event.id] |= {t for t in out[source] if t != event.id}
+        if event.when is not None:
+            # a skipped event passes play on to its own default next
+            skip = _links(event.next) or [_following(scenario, i)]
+            for targets in out.values():
+                if event.id in targets:
+                    targets.update(skip)
+    return out
+
+
+def _event_effects(scenario: Scenario, i: int) -> Iterator[tuple[Any, Loc]]:
+    prefix = ("events", i)
+    for effect, loc in scenario_effects(scenario):
+        if loc[:2] == prefix:
+            yield effect, loc
+
+
+def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
+    seen, stack = {start}, [start]
+    while stack:
+        for nxt in graph.get(stack.pop(), ()):
+            if nxt not in seen:
+                seen.add(nxt)
+                stack.append(nxt)
+    return seen
+
+
+def _reachability(result: FileResult, scenario: Scenario) -> None:
+    if not scenario.events:
+        return
+    graph = _successors(scenario)
+    start = scenario.start or scenario.events[0].id
+    if scenario.events[0].when is not None and scenario.start is None:
+        graph.setdefault("<start>", set()).update({start, _following(scenario, 0)})
+        start = "<start>"
+    reached = _reachable(graph, start)
+    for i, event in enumerate(scenario.events):
+        if event.id not in reached:
+            result.add(
+                ("events", i, "id"),
+                f"event '{event.id}' can never be reached",
+                "link to it with next, goto or a schedule effect, or remove it",
+            )
+    early = any(e.early for e in scenario.endings)
+    reverse: dict[str, set[str]] = {}
+    for source, targets in graph.items():
+        for target in targets:
+            reverse.setdefault(target, set()).add(source)
+    can_end = _reachable(reverse, END) if END in reverse else set()
+    for i, event in enumerate(scenario.events):
+        if event.id in reached and event.id not in can_end:
+            result.add(
+                ("events", i, "id"),
+                f"dead end: no ending can be reached from event '{event.id}'",
+                "give some path from here a next that leads to 'end'",
+                severity="warning" if early else "error",
+            )
+    if END not in reached and not early:
+        result.add(("endings",), "no playthrough can reach an ending")
+    for i, ending in enumerate(scenario.endings):
+        shadow = next(
+            (e for e in scenario.endings[:i] if e.when is None and e.early == ending.early), None
+        )
+        if shadow is not None:
+            result.add(
+                ("endings", i, "id"),
+                f"ending '{ending.id}' can never be reached: '{shadow.id}' before it "
+                "has no condition and always wins",
+                "move the fallback ending last",
+            )
+
+
+# --- conditions ----------------------------------------------------------------------------
+
+
+def _values(parts: tuple[str, ...], size: int) -> tuple[Any, ...]:
+    head, name = parts[0], parts[-1]
+    if head == "flags" or (len(parts) == 2 and name in ("left", "revealed")):
+        return (False, True)
+    if head == "turn":
+        return _TURNS
+    if head in ("left", "members"):
+        return tuple(float(x) for x in range(size + 1))
+    if head == "priorities":
+        return (1.0, 2.0, 3.0, 5.0, 10.0)
+    if head == "milestones":
+        return (0.0, 1.0, 2.0, 3.0, 6.0)
+    return _LEVELS
+
+
+def can_hold(condition: Condition, team_size: int) -> bool:
+    """Whether any state on a grid over the names the condition reads satisfies it."""
+    names = sorted({ref.parts for ref in condition.names})
+    grids = [_values(parts, team_size) for parts in names]
+    combos = itertools.product(*grids)
+    for count, combo in enumerate(combos):
+        if count >= _GRID_LIMIT:
+            return True  # too many names to be sure; say nothing
+        state = dict(zip(names, combo, strict=True))
+        try:
+            if condition.evaluate(lambda parts, s=state: s[parts]):
+                return True
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            return True
+    return False
+
+
+def _conditions(result: FileResult, scenario: Scenario, team: Team | None) -> None:
+    size = len(team.members) if team else 6
+    for condition, loc, per_member in iter_conditions(scenario):
+        if per_member and any(ref.parts[0] in TRAITS for ref in condition.names):
+            continue
+        if not can_hold(condition, size):
+            what = {"if": "this condition", "when": "this condition"}.get(str(loc[-1]), "it")
+            result.add(
+                loc,
+                f"{what} can never hold",
+                "check the comparison and its numbers",
+                severity="warning",
+            )
+
+
+# --- effects and flags ---------------------------------------------------------------------
+
+
+def _zero(value: Any) -> bool:
+    return value is None or value == 0 or (isinstance(value, tuple) and value == (0.0, 0.0))
+
+
+def _noop(effect: Any) -> str:
+    if isinstance(effect, AdjustModel) and all(
+        _zero(getattr(effect, m)) for m in ("morale", "stress", "trust", "fatigue", "skill")
+    ):
+        return "every change is 0"
+    if isinstance(effect, ProgressModel) and _zero(effect.amount):
+        return "the amount is 0"
+    if isinstance(effect, LeaderModel) and _zero(effect.composure):
+        return "the change is 0"
+    if isinstance(effect, PrioritiesModel) and effect.change == 0:
+        return "the change is 0"
+    if isinstance(effect, (Chance, When)) and not effect.then and not effect.else_:
+        return "both 'then' and 'else' are empty"
+    if isinstance(effect, Chance) and effect.p == 0 and effect.then and not effect.else_:
+        return "p is 0, so 'then' never happens"
+    return ""
+
+
+def _effects(result: FileResult, scenario: Scenario) -> None:
+    for effect, loc in scenario_effects(scenario):
+        reason = _noop(effect)
+        if reason:
+            result.add(loc, f"this effect changes nothing: {reason}", severity="warning")
+
+
+def _flags(result: FileResult, scenario: Scenario) -> None:
+    read = {
+        ref.parts[1]
+        for condition, _, _ in iter_conditions(scenario)
+        for ref in condition.names
+        if len(ref.parts) == 2 and ref.parts[0] == "flags"
+    }
+    reported: set[str] = set()
+    for effect, loc in scenario_effects(scenario):
+        if isinstance(effect, SetFlag) and effect.name not in read and effect.name not in reported:
+            reported.add(effect.name)
+            result.add(
+                (*loc, "name"),
+                f"flag '{effect.name}' is set but never read",
+                "read it in a condition (flags.NAME) or remove it",
+                severity="warning",
+            )
+
+
+# --- texts ---------------------------------------------------------------------------------
+
+
+def _text_lengths(result: FileResult, scenario: Scenario) -> None:
+    for part, loc in iter_models(scenario):
+        kind = type(part).__name__
+        for field in ("text", "title", "outcome", "debrief", "summary", "briefing"):
+            limit = TEXT_LIMITS.get((kind, field))
+            value = getattr(part, field, None)
+            if limit is None or value is None:
+                continue
+            texts = value.items() if isinstance(value, dict) else [("", value)]
+            for lang, text in texts:
+                if len(text) > limit:
+                    where = f" ({lang})" if lang else ""
+                    result.add(
+                        (*loc, field),
+                        f"text{where} is {len(text)} characters; the window shows about "
+                        f"{limit} here without scrolling",
+                        "shorten it",
+                        severity="warning",
+                    )
