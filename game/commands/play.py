@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import dataclasses
 import json
 import os
 import re
@@ -15,6 +16,7 @@ from typing import Any
 from game.content.diagnostics import ContentError
 from game.content.library import Bundle, load_bundle
 from game.content.text import DEFAULT_LANG
+from game.content.watch import Watcher
 from game.i18n import LANGUAGES, Strings
 from game.sim.policies import POLICY_NAMES
 from game.sim.session import Session
@@ -57,6 +59,11 @@ def register(subparsers: Any) -> None:
         help="also look for scenarios in this folder (repeatable)",
     )
     parser.add_argument("--name", help="record the finished playthrough under this player name")
+    parser.add_argument(
+        "--watch",
+        action="store_true",
+        help="reload the scenario when its files change, replaying your decisions",
+    )
     parser.add_argument(
         "--continue",
         dest="resume",
@@ -144,7 +151,10 @@ def play_text(
         )
         autosave = Autosave(first, Strings(lang))
     started = time.monotonic()
-    game = TextGame(session, lang, sys.stdout, sys.stdin, quiet=args.json, on_turn=autosave)
+    watcher = Watcher(bundle, args.scenarios) if getattr(args, "watch", False) else None
+    game = TextGame(
+        session, lang, sys.stdout, sys.stdin, quiet=args.json, on_turn=autosave, watcher=watcher
+    )
     decider = Decider(script, args.policy, interactive)
     strings = game.view.s
     try:
@@ -186,6 +196,9 @@ class Autosave:
     def __call__(self, session: Session, turn: object) -> None:
         from game.store.errors import StoreError
 
+        if self.record.content_hash != session.bundle.content_hash:
+            # live reload replayed the game on a new version of the scenario
+            self.record = dataclasses.replace(self.record, content_hash=session.bundle.content_hash)
         self.record = self.record.advanced(
             session.decisions,
             {"turn": session.turn, **session.trajectory[-1]},

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
+import select
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
+from game.content.watch import Broken, Reloaded, Watcher
 from game.sim.policies import choose
-from game.sim.session import InvalidChoice, Session, TurnRecord
+from game.sim.session import InvalidChoice, ReplayError, Session, TurnRecord
 from game.text.render import Renderer
 
 QUIT, EOF = "quit", "eof"
@@ -30,9 +33,11 @@ class TextGame:
     inp: TextIO
     quiet: bool = False
     on_turn: Callable[[Session, TurnRecord], None] | None = None
+    watcher: Watcher | None = None
 
     def __post_init__(self) -> None:
         self.view = Renderer(self.session, self.lang)
+        self.reader = LineReader(self.inp, self.watcher)
 
     def say(self, lines: list[str]) -> None:
         if not self.quiet:
@@ -41,11 +46,11 @@ class TextGame:
 
     def run(self, decider: Decider) -> str | None:
         """Play until an ending; returns None when finished, QUIT or EOF when stopped early."""
-        s = self.session
         script = list(decider.script)
-        if s.scenario.briefing and not s.history:
-            self.say(["", *self.view.t(s.scenario.briefing).split("\n")])
-        while not s.finished:
+        if self.session.scenario.briefing and not self.session.history:
+            self.say(["", *self.view.t(self.session.scenario.briefing).split("\n")])
+        while not self.session.finished:
+            s = self.session
             self.say(["", *self.view.header(), *self.view.event(), ""])
             self.say([*self.view.team(s.view()), "", *self.view.choices(s.choices())])
             if script:
@@ -56,6 +61,9 @@ class TextGame:
                 record = s.choose(number)
             elif decider.interactive:
                 answer = self._prompt()
+                if isinstance(answer, (Reloaded, Broken)):
+                    self._reload(answer)
+                    continue
                 if isinstance(answer, str):
                     return answer
                 record = s.choose(answer)
@@ -67,6 +75,23 @@ class TextGame:
         self.say(self.view.ending())
         return None
 
+    def _reload(self, change: Reloaded | Broken) -> None:
+        """Live reload: replay the decisions so far on the new version, or keep the old one."""
+        strings = self.view.s
+        if isinstance(change, Broken):
+            self.say(["", strings("text.reload_broken")])
+            self.say(["  " + d.format() for d in change.diagnostics[:10]])
+            return
+        old = self.session
+        try:
+            new = Session.replay(change.bundle, old.seed, old.decisions, old.run)
+        except ReplayError as err:
+            self.say(["", strings("text.reload_misfit", problem=str(err))])
+            return
+        self.session = new
+        self.view = Renderer(new, self.lang)
+        self.say(["", strings("text.reloaded", count=len(new.decisions))])
+
     def _scripted(self, number: int) -> TurnRecord:
         if number == 0:
             return self.session.timeout()
@@ -75,14 +100,16 @@ class TextGame:
         except InvalidChoice as err:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 
-    def _prompt(self) -> int | str:
+    def _prompt(self) -> int | str | Reloaded | Broken:
         s, strings = self.session, self.view.s
         offered = [o.index for o in s.choices()]
         count = len(s.event.choices) if s.event else 0
         while True:
             self.out.write(strings("text.prompt", count=count))
             self.out.flush()
-            line = self.inp.readline()
+            line = self.reader.readline()
+            if isinstance(line, (Reloaded, Broken)):
+                return line
             if not line:
                 self.out.write("\n")
                 return EOF
@@ -115,3 +142,41 @@ class ScriptError(ValueError):
         super().__init__(f"decision {turn}: {problem}")
         self.turn = turn
         self.problem = problem
+
+
+class LineReader:
+    """Reads lines from the player; while watching files, notices changes between keystrokes.
+
+    Without a watcher (or where the input cannot be polled) it is a plain readline.
+    """
+
+    POLL_SECONDS = 0.3
+
+    def __init__(self, inp: TextIO, watcher: Watcher | None) -> None:
+        self.inp = inp
+        self.watcher = watcher
+        self.buffer = b""
+        self.fd: int | None = None
+        if watcher is not None and os.name == "posix":
+            try:
+                self.fd = inp.fileno()
+            except (AttributeError, OSError, ValueError):
+                self.fd = None
+
+    def readline(self) -> str | Reloaded | Broken:
+        if self.fd is None or self.watcher is None:
+            return self.inp.readline()
+        while b"\n" not in self.buffer:
+            ready, _, _ = select.select([self.fd], [], [], self.POLL_SECONDS)
+            if not ready:
+                change = self.watcher.poll()
+                if change is not None:
+                    return change
+                continue
+            chunk = os.read(self.fd, 4096)
+            if not chunk:
+                line, self.buffer = self.buffer, b""
+                return line.decode("utf-8", errors="replace")
+            self.buffer += chunk
+        line, _, self.buffer = self.buffer.partition(b"\n")
+        return line.decode("utf-8", errors="replace") + "\n"
