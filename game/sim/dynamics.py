@@ -84,8 +84,10 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
 
     # Burnout: sustained high stress accumulates fatigue; burnt-out people lose heart.
     fatigue = world.fatigue + p.fatigue_gain * np.maximum(world.stress - p.fatigue_threshold, 0.0)
+    # (chronic strain: the same excess stress also wears morale down, below)
     fatigue = fatigue - p.fatigue_recovery * np.maximum(0.5 - world.stress, 0.0)
-    morale = morale - p.burnout_morale * (fatigue > p.burnout_fatigue)
+    strain = np.maximum(world.stress - p.fatigue_threshold, 0.0)
+    morale = morale - p.strain_morale * strain - p.burnout_morale * (fatigue > p.burnout_fatigue)
 
     # The leader's composure recovers with time but erodes with the team's stress.
     team_stress = team_average(world.stress, present)

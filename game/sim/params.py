@@ -30,20 +30,22 @@ class Params:
     friction: float = 0.03
 
     # Burnout (stress_resistance)
-    fatigue_gain: float = 0.25
-    fatigue_threshold: float = 0.6
+    fatigue_gain: float = 0.35
+    fatigue_threshold: float = 0.55
     fatigue_recovery: float = 0.06
     burnout_fatigue: float = 0.8
     burnout_morale: float = 0.05
+    strain_morale: float = 0.15
+    """Morale lost per turn per unit of stress above the fatigue threshold: chronic strain."""
 
     # Wins matter: milestones and progress (motivating, controlling)
-    win_morale: float = 0.12
+    win_morale: float = 0.09
     win_trust: float = 0.03
     loss_morale: float = 0.15
     loss_stress: float = 0.05
-    record_shift: float = 0.06
+    record_shift: float = 0.04
     """Each net win raises (each net loss lowers) the baseline morale people return to."""
-    record_cap: float = 0.2
+    record_cap: float = 0.15
     pace_morale: float = 0.04
     """Morale follows the team's own output: idle weeks drain it even at unchanged pay."""
 
