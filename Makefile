@@ -24,8 +24,8 @@ play: $(STAMP_RUN)
 	$(BIN)/leadsim
 
 lint: $(STAMP_TEST)
-	$(BIN)/ruff check game tests benchmarks
-	$(BIN)/ruff format --check game tests benchmarks
+	$(BIN)/ruff check game tests benchmarks scripts
+	$(BIN)/ruff format --check game tests benchmarks scripts
 
 typecheck: $(STAMP_TEST)
 	$(BIN)/mypy
