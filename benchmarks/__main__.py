@@ -22,7 +22,7 @@ Result = dict[str, dict[str, Any]]
 def _check(quick: bool) -> Result:
     from benchmarks import bench_check
 
-    sizes = (500, 1_000, 2_000) if quick else bench_check.SIZES
+    sizes = (100, 200, 400) if quick else bench_check.SIZES
     return {**bench_check.bench_bundled(), **bench_check.bench_generated(sizes)}
 
 
@@ -92,6 +92,9 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<48}{shown:>14} {r['unit']:<8}{r['target']!s:>14}  {mark}")
     for failure in failures:
         print(f"warning: {failure}", file=sys.stderr)
+    if args.quick:
+        # a smoke run checks that every benchmark runs; its small workloads prove no target
+        return 0
     return 0 if all(r["ok"] for r in results.values()) else 1
 
 

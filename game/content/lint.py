@@ -9,18 +9,17 @@ shows. The playtest-based checks (`check --deep`) live with the engine, in game/
 from __future__ import annotations
 
 import itertools
-from collections.abc import Iterator
 from typing import Any
 
 from game.content.conditions import Condition
-from game.content.loader import FileResult, Loc
+from game.content.loader import FileResult
 from game.content.models import END, Chance, Scenario, SetFlag, Team, When
 from game.content.models import Adjust as AdjustModel
 from game.content.models import Leader as LeaderModel
 from game.content.models import Priorities as PrioritiesModel
 from game.content.models import Progress as ProgressModel
 from game.content.principles import TRAITS
-from game.content.walk import iter_conditions, iter_models, scenario_effects
+from game.content.walk import FIELDS, iter_conditions, iter_models, scenario_effects
 
 # Characters that fit the window's boxes at the smallest supported size (1024x600) without
 # scrolling; longer texts still work (they scroll) but read poorly at a workshop.
@@ -72,6 +71,17 @@ def _links(value: Any) -> list[str]:
     return [branch.goto for branch in value]
 
 
+def _followers(scenario: Scenario) -> list[str]:
+    """For each event, the first event listed after it that is not an interruption (or END)."""
+    out = [END] * len(scenario.events)
+    following = END
+    for i in range(len(scenario.events) - 1, -1, -1):
+        out[i] = following
+        if not scenario.events[i].interrupt:
+            following = scenario.events[i].id
+    return out
+
+
 def _following(scenario: Scenario, i: int) -> str:
     for j in range(i + 1, len(scenario.events)):
         if not scenario.events[j].interrupt:
@@ -82,6 +92,11 @@ def _following(scenario: Scenario, i: int) -> str:
 def _successors(scenario: Scenario) -> dict[str, set[str]]:
     """For each event, the events (or END) play can go to next."""
     index = {e.id: i for i, e in enumerate(scenario.events)}
+    schedules: dict[int, list[str]] = {}
+    for effect, loc in scenario_effects(scenario):
+        target = getattr(effect, "event", None)
+        if target in index:
+            schedules.setdefault(int(loc[1]), []).append(target)
     out: dict[str, set[str]] = {}
     scheduled_by: dict[str, set[str]] = {}
     for i, event in enumerate(scenario.events):
@@ -93,12 +108,14 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
             own = _links(choice.next)
             conditional = isinstance(choice.next, list) and choice.next[-1].if_ is not None
             targets.update(own if own and not conditional else [*own, *default])
+        for target in schedules.get(i, []):
+            scheduled_by.setdefault(target, set()).add(event.id)
+            targets.add(target)
         out[event.id] = targets
-        for effect, _ in _event_effects(scenario, i):
-            target = getattr(effect, "event", None)
-            if target in index:
-                scheduled_by.setdefault(target, set()).add(event.id)
-                out[event.id].add(target)
+    predecessors: dict[str, set[str]] = {}
+    for source, targets in out.items():
+        for target in targets:
+            predecessors.setdefault(target, set()).add(source)
     for i, event in enumerate(scenario.events):
         if event.interrupt and event.next is None:
             # after an interruption, play resumes where the scheduling event was heading
@@ -107,17 +124,9 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
         if event.when is not None:
             # a skipped event passes play on to its own default next
             skip = _links(event.next) or [_following(scenario, i)]
-            for targets in out.values():
-                if event.id in targets:
-                    targets.update(skip)
+            for source in predecessors.get(event.id, set()):
+                out[source].update(skip)
     return out
-
-
-def _event_effects(scenario: Scenario, i: int) -> Iterator[tuple[Any, Loc]]:
-    prefix = ("events", i)
-    for effect, loc in scenario_effects(scenario):
-        if loc[:2] == prefix:
-            yield effect, loc
 
 
 def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
@@ -282,10 +291,13 @@ def _flags(result: FileResult, scenario: Scenario) -> None:
 def _text_lengths(result: FileResult, scenario: Scenario) -> None:
     for part, loc in iter_models(scenario):
         kind = type(part).__name__
-        for field in ("text", "title", "outcome", "debrief", "summary", "briefing"):
+        for info in FIELDS[type(part)]:
+            field = info.name
             limit = TEXT_LIMITS.get((kind, field))
-            value = getattr(part, field, None)
-            if limit is None or value is None:
+            if limit is None:
+                continue
+            value = getattr(part, field)
+            if value is None:
                 continue
             texts = value.items() if isinstance(value, dict) else [("", value)]
             for lang, text in texts:
