@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import os
 import sys
 import tempfile
 import time
@@ -60,6 +61,8 @@ def _internal_error(err: BaseException) -> int:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
+    # pygame greets on import with a line on stdout, which would corrupt --json output
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     try:
         parser = build_parser()
         args = parser.parse_args(argv)

@@ -86,3 +86,20 @@ def test_playtest_usage_errors(capsys):
     assert main(["playtest", "example_release", "--policies", "cunning"]) == 2
     assert "unknown policy 'cunning'" in capsys.readouterr().err
     assert main(["playtest", "example_release", "--runs", "0"]) == 2
+
+
+def test_playtest_plot_writes_the_charts(tmp_path, capsys):
+    out = tmp_path / "plots"
+    assert main(["playtest", "example_release", "--runs", "200", "--plot", str(out)]) == 0
+    names = sorted(p.name for p in out.iterdir())
+    assert names == [
+        "endings.png",
+        "scores.png",
+        "trajectory-antiprincipled.png",
+        "trajectory-greedy.png",
+        "trajectory-principled.png",
+        "trajectory-random.png",
+    ]
+    for path in out.iterdir():
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+        assert path.stat().st_size > 5_000
