@@ -48,7 +48,7 @@ def choose(policy: str, session: object) -> int:
     assert isinstance(session, Session)
     if policy not in POLICY_NAMES:
         raise ValueError(f"unknown policy '{policy}' (choose from {', '.join(POLICY_NAMES)})")
-    event = session.program.events[session._event]
+    event = session.program.events[session.event_index]
     options = session.choices()
     offered = np.zeros((1, len(event.choices)), dtype=bool)
     for option in options:

@@ -175,6 +175,11 @@ class Session:
         return None if self.finished else self.program.events[self._event].model
 
     @property
+    def event_index(self) -> int:
+        """Index of the current event in the scenario's events (-1 when finished)."""
+        return -1 if self.finished else self._event
+
+    @property
     def turn(self) -> int:
         return self.world.turn
 
