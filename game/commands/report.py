@@ -1,0 +1,82 @@
+"""`leadsim report [SCENARIO]`: the instructors' class report as an HTML page with charts.
+
+Exit codes: 0 written, 1 nothing to report (no leaderboard, no plays of SCENARIO, none since
+DATE), 2 a usage problem or a folder that cannot be read or written. Every problem is one
+readable line in the chosen language, never a traceback.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+from game.i18n import LANGUAGES, Strings
+
+
+def register(subparsers: Any) -> None:
+    """Add the ``report`` sub-command."""
+    parser = subparsers.add_parser(
+        "report",
+        help="write the class report (HTML with charts, CSV data) from the leaderboard",
+        description=(
+            "Write DIR/index.html: score distribution, endings, what the class picked at each "
+            "decision, the class's principle profile and the leaderboard, with PNG charts and "
+            "CSV files of the raw data next to it. Opens offline and prints well. Without "
+            "SCENARIO: every scenario on the leaderboard, a section each."
+        ),
+    )
+    parser.add_argument("scenario", nargs="?", metavar="SCENARIO", help="scenario id")
+    parser.add_argument(
+        "--since", metavar="DATE", help="only plays on or after this date (YYYY-MM-DD, UTC)"
+    )
+    parser.add_argument(
+        "--lang", choices=LANGUAGES, default="en", help="language of the report (default en)"
+    )
+    parser.add_argument(
+        "--out",
+        type=Path,
+        default=Path("report"),
+        metavar="DIR",
+        help="folder to write into (default ./report)",
+    )
+    parser.add_argument(
+        "--scenarios",
+        metavar="DIR",
+        type=Path,
+        action="append",
+        default=[],
+        help="also look for scenarios in this folder (repeatable)",
+    )
+    parser.set_defaults(func=run)
+
+
+def run(args: argparse.Namespace) -> int:
+    """Run ``leadsim report``; returns the exit code."""
+    s = Strings(args.lang)
+    # Drawing imports pygame, whose greeting would land in the command's output.
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    import pygame
+
+    from game.report.build import Options, ReportError, build_report
+    from game.store.errors import StoreError
+
+    options = Options(args.scenario, args.since, args.lang, args.out, tuple(args.scenarios))
+    try:
+        written = build_report(options)
+    except ReportError as exc:
+        return _fail(str(exc), exc.code)
+    except StoreError as exc:
+        return _fail(str(exc), 2)
+    except (OSError, pygame.error) as exc:
+        reason = getattr(exc, "strerror", None) or str(exc)
+        return _fail(s("report.error.write", folder=args.out, reason=reason), 2)
+    print(s("report.written", path=written.index, plays=written.plays, scenarios=written.scenarios))
+    return 0
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"leadsim report: {message}", file=sys.stderr)
+    return code

@@ -1,0 +1,252 @@
+"""Putting the class report together: read the leaderboard, compute, draw, write the files."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from pathlib import Path
+
+import pygame
+
+from game.content.principles import PRINCIPLES
+from game.content.text import tr
+from game.i18n import Strings
+from game.report import figures, stats
+from game.report.csvfiles import FILES, write_csv_files
+from game.report.gather import (
+    ScenarioPlays,
+    group_by_scenario,
+    installed_bundle,
+    parse_since,
+    scenario_plays,
+    since_filter,
+)
+from game.report.page import TOP, EventPart, Header, OptionRow, Section, render
+from game.store.datadir import LEADERBOARD_FILE, data_dir
+from game.store.leaderboard import Leaderboard
+from game.store.names import name_key
+from game.store.playthrough import Playthrough
+
+IMAGES = "img"
+
+
+class ReportError(Exception):
+    """Why no report was written: a translated one-line message and the exit code."""
+
+    def __init__(self, message: str, code: int) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+@dataclass(frozen=True)
+class Options:
+    scenario: str | None = None
+    since: str | None = None  # YYYY-MM-DD
+    lang: str = "en"
+    out: Path = Path("report")
+    extra_dirs: Sequence[Path] = field(default_factory=tuple)
+    data: Path | None = None  # the data folder; None = $LEADSIM_DATA_DIR or saves/
+
+
+@dataclass(frozen=True)
+class Written:
+    index: Path
+    plays: int
+    scenarios: int
+
+
+def read_rows(options: Options, s: Strings) -> list[Playthrough]:
+    """The plays the report covers; ReportError (exit 1) when there are none."""
+    since = None
+    if options.since is not None:
+        try:
+            since = parse_since(options.since)
+        except ValueError:
+            raise ReportError(s("report.error.since", value=options.since), 2) from None
+    folder = options.data or data_dir()
+    if not (folder / LEADERBOARD_FILE).is_file():  # a report never creates a leaderboard
+        raise ReportError(s("report.error.no_leaderboard", folder=folder), 1)
+    with Leaderboard.open(folder) as board:
+        if board.notice:  # a damaged file was moved aside: the new one is empty
+            raise ReportError(s("report.error.damaged", notice=board.notice), 2)
+        every = list(board.all_rows(options.scenario))
+        known = sorted({v.scenario_id for v in board.versions()})
+    if not every:
+        if options.scenario is None:
+            raise ReportError(s("report.error.empty"), 1)
+        listed = ", ".join(known) or "-"
+        raise ReportError(s("report.error.unknown", scenario=options.scenario, known=listed), 1)
+    rows = since_filter(every, since)
+    if not rows:
+        raise ReportError(s("report.error.none_since", date=options.since), 1)
+    return rows
+
+
+def build_report(options: Options) -> Written:
+    """Write ``index.html``, its charts and the CSV files into ``options.out``.
+
+    Raises :class:`ReportError` with a one-line message; OSError and the store's errors
+    (StoreError) pass through for the caller to report.
+    """
+    s = Strings(options.lang)
+    rows = read_rows(options, s)
+    plays = [
+        scenario_plays(sid, group, installed_bundle(sid, options.extra_dirs))
+        for sid, group in group_by_scenario(rows).items()
+    ]
+    out = options.out
+    try:
+        (out / IMAGES).mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise ReportError(s("report.error.write", folder=out, reason=exc.strerror), 2) from exc
+    style = figures.print_style()
+    sections = [
+        _section(p, f"{n:02d}-{_slug(p.scenario_id)}", out, s, style)
+        for n, p in enumerate(plays, start=1)
+    ]
+    write_csv_files(out, plays, s.lang)
+    header = _header(options, rows, plays, s)
+    index = out / "index.html"
+    index.write_text(render(header, sections, s), encoding="utf-8")
+    return Written(index, len(rows), len(plays))
+
+
+def _slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-")[:40] or "scenario"
+
+
+def _header(
+    options: Options, rows: Sequence[Playthrough], plays: Sequence[ScenarioPlays], s: Strings
+) -> Header:
+    now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    dates = sorted(r.played_at for r in rows)
+    lines = [
+        s("report.generated", date=now),
+        s("report.totals", plays=len(rows), scenarios=len(plays),
+          first=dates[0][:10], last=dates[-1][:10]),
+    ]  # fmt: skip
+    if options.since:
+        lines.append(s("report.since", date=options.since))
+    return Header(s("report.title"), tuple(lines), FILES)
+
+
+def _title(p: ScenarioPlays, lang: str) -> str:
+    return tr(p.bundle.scenario.title, lang) if p.bundle is not None else p.scenario_id
+
+
+def _ending_titles(p: ScenarioPlays, lang: str, s: Strings) -> dict[str, str]:
+    titles = {"": s("report.no_ending")}
+    if p.bundle is not None:
+        titles.update({e.id: tr(e.title, lang) for e in p.bundle.scenario.endings})
+    return titles
+
+
+def _section(
+    p: ScenarioPlays, prefix: str, out: Path, s: Strings, style: figures.ChartStyle
+) -> Section:
+    lang = s.lang
+    title = _title(p, lang)
+    names = _ending_titles(p, lang, s)
+    scores = [r.score for r in p.rows]
+    endings = [(names.get(eid, eid), n) for eid, n in stats.ending_counts(p.rows, p.bundle)]
+    profile = stats.profile_stats(p.rows)
+    img = f"{IMAGES}/{prefix}"
+    top_plays = p.top_rows
+
+    def save(kind: str, chart: pygame.Surface) -> figures.Image:
+        return figures.write(chart, out, f"{img}-{kind}.png", s(f"report.alt.{kind}", title=title))
+
+    several = len(p.versions) > 1
+    return Section(
+        anchor=prefix,
+        title=s("report.scenario_heading", title=title, id=p.scenario_id),
+        meta=s(
+            "report.scenario_meta",
+            plays=len(p.rows),
+            players=len({name_key(r.name) for r in p.rows}),
+        ),
+        notes=tuple(_notes(p, s)),
+        summary=stats.score_summary(scores),
+        scores=save("scores", figures.scores_chart(stats.score_bins(scores), s, style)),
+        endings=save("endings", figures.endings_chart(endings, len(p.rows), s, style)),
+        principles=save("principles", figures.principles_chart(profile, lang, s, style)),
+        functions=save("functions", figures.functions_chart(profile, lang, s, style)),
+        top=tuple(top_plays[:TOP]),
+        top_note=s("report.top_note", version=p.version[:10], plays=len(top_plays))
+        if several
+        else "",
+        ending_title=lambda eid: names.get(eid or "", eid or ""),
+        events=tuple(_events(p, img, out, s, style)),
+        choices_note=_choices_note(p, s),
+    )
+
+
+def _notes(p: ScenarioPlays, s: Strings) -> list[str]:
+    notes = []
+    if p.bundle is None:
+        notes.append(s("report.note.not_installed"))
+    if len(p.versions) > 1:
+        listed = ", ".join(
+            s("report.version_plays", version=h[:10], plays=n) for h, n in p.versions.items()
+        )
+        notes.append(s("report.note.versions", versions=listed))
+    return notes
+
+
+def _choices_note(p: ScenarioPlays, s: Strings) -> str | None:
+    if p.bundle is None:
+        return s("report.note.no_choices")
+    parts = []
+    if p.other_version == len(p.rows):
+        parts.append(s("report.note.all_other_version"))
+    elif p.other_version:
+        parts.append(s("report.note.other_version", count=p.other_version, total=len(p.rows)))
+    if p.failed:
+        parts.append(s("report.note.failed", count=p.failed))
+    if not p.decisions and not parts:
+        parts.append(s("report.note.no_decisions"))
+    unreached = stats.unreached_events(p.bundle, p.decisions) if p.decisions else []
+    if unreached:
+        listed = ", ".join(tr(e.title, s.lang) or e.id for e in unreached)
+        parts.append(s("report.note.unreached", events=listed))
+    return " ".join(parts) or None
+
+
+def _events(
+    p: ScenarioPlays, img: str, out: Path, s: Strings, style: figures.ChartStyle
+) -> list[EventPart]:
+    if p.bundle is None:
+        return []
+    lang = s.lang
+    parts = []
+    for number, tally in enumerate(stats.choice_tallies(p.bundle, p.decisions), start=1):
+        title = tr(tally.event.title, lang) or tally.event.id
+        labels = figures.option_labels(tally, lang, s)
+        chart = figures.choices_chart(tally, labels, s, style)
+        image = figures.write(
+            chart,
+            out,
+            f"{img}-event{number:02d}-{_slug(tally.event.id)}.png",
+            s("report.alt.choices", event=title),
+        )
+        options = tuple(
+            OptionRow(
+                label,
+                tuple(_name(pid, lang) for pid in (o.choice.applies if o.choice else ())),
+                tuple(_name(pid, lang) for pid in (o.choice.violates if o.choice else ())),
+                o.count,
+                tally.share(o),
+            )
+            for label, o in zip(labels, tally.options, strict=True)
+        )
+        caption = s("report.choices_caption", decisions=tally.decisions, plays=tally.plays)
+        prompt = figures.shorten(tr(tally.event.text, lang), 400)
+        parts.append(EventPart(title, prompt, image, caption, options))
+    return parts
+
+
+def _name(pid: str, lang: str) -> str:
+    info = PRINCIPLES.get(pid)
+    return info.name.get(lang, info.name["en"]) if info else pid

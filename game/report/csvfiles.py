@@ -1,0 +1,102 @@
+"""The report's raw data as CSV files for spreadsheets.
+
+``rows.csv`` holds every play in the report exactly as ``leadsim leaderboard --export`` writes
+it. ``decisions.csv`` has one line per decision of each replayed play, ``choices.csv`` the
+class's picks per option of every event, ``profile.csv`` one line per play with its balance
+(applied minus violated) on each principle. Column names are stable ids, not translated;
+texts are in the report's language. UTF-8 with a BOM, so spreadsheet programs show Cyrillic.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+
+from game.content.principles import PRINCIPLE_IDS
+from game.content.text import tr
+from game.report.gather import ScenarioPlays
+from game.report.stats import choice_tallies
+from game.store.csvexport import export_csv
+
+ROWS = "rows.csv"
+DECISIONS = "decisions.csv"
+CHOICES = "choices.csv"
+PROFILE = "profile.csv"
+FILES = (ROWS, CHOICES, DECISIONS, PROFILE)
+
+# A cell starting with one of these is run as a formula by spreadsheet programs.
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _safe(value: str) -> str:
+    return "'" + value if value.startswith(_FORMULA_START) else value
+
+
+def _write(path: Path, header: Sequence[str], lines: Iterable[Sequence[object]]) -> None:
+    with open(path, "w", encoding="utf-8-sig", newline="") as handle:
+        writer = csv.writer(handle)
+        writer.writerow(header)
+        writer.writerows(lines)
+
+
+def write_csv_files(out: Path, plays: Sequence[ScenarioPlays], lang: str) -> list[Path]:
+    """Write the four files into ``out``; raises OSError (or the store's SaveWriteError)."""
+    export_csv((row for p in plays for row in p.rows), out / ROWS)
+    _write(out / DECISIONS, _DECISION_COLUMNS, _decision_lines(plays, lang))
+    _write(out / CHOICES, _CHOICE_COLUMNS, _choice_lines(plays, lang))
+    _write(out / PROFILE, _PROFILE_COLUMNS, _profile_lines(plays))
+    return [out / name for name in FILES]
+
+
+_DECISION_COLUMNS = (
+    "id", "name", "scenario", "content_hash", "turn", "event", "choice", "choice_id",
+    "choice_text",
+)  # fmt: skip
+
+
+def _decision_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[object]]:
+    for p in plays:
+        if p.bundle is None:
+            continue
+        events = {e.id: e for e in p.bundle.scenario.events}
+        for d in p.decisions:
+            choices = events[d.event_id].choices
+            text = tr(choices[d.choice_index - 1].text, lang) if d.choice_index else ""
+            yield [
+                d.row.row_id, _safe(d.row.name), p.scenario_id, d.row.content_hash, d.turn + 1,
+                d.event_id, d.choice_index, d.choice_id or "", _safe(text),
+            ]  # fmt: skip
+
+
+_CHOICE_COLUMNS = (
+    "scenario", "content_hash", "event", "event_title", "choice", "choice_id", "choice_text",
+    "picked", "decisions", "plays_reached", "share",
+)  # fmt: skip
+
+
+def _choice_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[object]]:
+    for p in plays:
+        if p.bundle is None:
+            continue
+        for tally in choice_tallies(p.bundle, p.decisions):
+            title = tr(tally.event.title, lang) or tally.event.id
+            for o in tally.options:
+                text = tr(o.choice.text, lang) if o.choice is not None else ""
+                choice_id = (o.choice.id or "") if o.choice is not None else ""
+                yield [
+                    p.scenario_id, p.bundle.content_hash, tally.event.id, _safe(title), o.index,
+                    choice_id, _safe(text), o.count, tally.decisions, tally.plays,
+                    f"{tally.share(o):.4f}",
+                ]  # fmt: skip
+
+
+_PROFILE_COLUMNS = ("id", "name", "scenario", "content_hash", "score", *PRINCIPLE_IDS)
+
+
+def _profile_lines(plays: Sequence[ScenarioPlays]) -> Iterable[list[object]]:
+    for p in plays:
+        for row in p.rows:
+            balance = [int(row.profile.get(pid, 0)) for pid in PRINCIPLE_IDS]
+            yield [row.row_id, _safe(row.name), p.scenario_id, row.content_hash, row.score,
+                   *balance]  # fmt: skip

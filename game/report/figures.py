@@ -1,0 +1,177 @@
+"""The report's PNG charts, all drawn by `game.charts` in a look made for paper.
+
+Every text on a chart is translated by the caller's `Strings` or taken from the scenario in
+the report's language; this module only arranges them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+import pygame
+
+from game.charts import Bar, ChartStyle, Series, bar_chart, load_style, radar_chart, save_png
+from game.content.principles import FUNCTIONS, PRINCIPLES
+from game.content.text import tr
+from game.i18n import Strings
+from game.report.stats import Bin, EventTally, PrincipleStat
+
+WIDTH = 1000
+FONT_PX = 15
+# Longer option texts are cut on a chart (the full text is in the table below it).
+LABEL_CHARS = 90
+
+
+@dataclass(frozen=True)
+class Image:
+    """A chart written next to the report: its relative path, alt text and pixel size."""
+
+    src: str
+    alt: str
+    width: int
+    height: int
+
+
+def print_style() -> ChartStyle:
+    """The colour-blind-safe palette on white: the theme's palettes are dark screen colours,
+    which waste toner and lose contrast on paper."""
+    return replace(
+        load_style("colourblind", font_px=FONT_PX),
+        background="#ffffff",
+        grid="#dfe5eb",
+        axis="#5f6f7e",
+        text="#1b2631",
+        series=("#0072b2", "#d55e00", "#009e73", "#cc79a7", "#e69f00", "#56b4e9"),
+        good="#0072b2",
+        bad="#d55e00",
+    )
+
+
+def write(surface: pygame.Surface, out: Path, src: str, alt: str) -> Image:
+    """Save a chart as ``out/src`` (``src`` relative, with ``/``) and describe it for the page."""
+    save_png(surface, out.joinpath(*src.split("/")))
+    width, height = surface.get_size()
+    return Image(src, alt, width, height)
+
+
+def shorten(text: str, limit: int = LABEL_CHARS) -> str:
+    """``text`` cut at a word boundary to at most ``limit`` characters, with an ellipsis."""
+    text = " ".join(text.split())
+    if len(text) <= limit:
+        return text
+    cut = text[: limit - 1].rsplit(" ", 1)[0] or text[: limit - 1]
+    return cut.rstrip(",.;:—–- ") + "…"
+
+
+def scores_chart(bins: Sequence[Bin], s: Strings, style: ChartStyle) -> pygame.Surface:
+    """The score distribution: plays per band of ten points."""
+    bars = [Bar(f"{b.low}–{b.high}", float(b.count)) for b in bins]
+    top = max([b.count for b in bins] + [1])
+    return bar_chart(
+        (WIDTH, 340),
+        bars,
+        title=s("report.chart.scores"),
+        value_range=(0.0, float(top)),
+        value_format="{:.0f}",
+        horizontal=False,
+        style=style,
+    )
+
+
+def endings_chart(
+    endings: Sequence[tuple[str, int]], total: int, s: Strings, style: ChartStyle
+) -> pygame.Surface:
+    """Plays per ending; ``endings`` are (translated title, plays)."""
+    bars = [
+        Bar(title, count / total if total else 0.0, style.good, _share_note(s, count, total))
+        for title, count in endings
+    ]
+    return bar_chart(
+        (WIDTH, _bars_height(len(bars))),
+        bars,
+        title=s("report.chart.endings"),
+        style=style,
+    )
+
+
+def choices_chart(
+    tally: EventTally, labels: Sequence[str], s: Strings, style: ChartStyle
+) -> pygame.Surface:
+    """The share of the decisions at one event that went to each option (one colour: the
+    options are not better or worse on the chart; the table under it names the principles)."""
+    bars = [
+        Bar(
+            shorten(label),
+            tally.share(option),
+            colour=style.good if option.index else style.axis,
+            note=_share_note(s, option.count, tally.decisions),
+        )
+        for label, option in zip(labels, tally.options, strict=True)
+    ]
+    return bar_chart((WIDTH, _bars_height(len(bars), 62, titled=False)), bars, style=style)
+
+
+def principles_chart(
+    stats: Sequence[PrincipleStat], lang: str, s: Strings, style: ChartStyle
+) -> pygame.Surface:
+    """The class's mean balance (applied minus violated per play) on every principle."""
+    reach = max([abs(p.mean) for p in stats] + [1.0])
+    reach = math.ceil(reach * 2) / 2  # a round axis end, in half points
+    bars = [
+        Bar(
+            PRINCIPLES[p.id].name.get(lang, PRINCIPLES[p.id].name["en"]),
+            p.mean,
+            colour=style.good if p.mean >= 0 else style.bad,
+        )
+        for p in stats
+    ]
+    return bar_chart(
+        (WIDTH, 90 + 36 * len(bars)),
+        bars,
+        title=s("report.chart.principles"),
+        value_range=(-reach, reach),
+        value_format="{:+.2f}",
+        style=style,
+    )
+
+
+def functions_chart(
+    stats: Sequence[PrincipleStat], lang: str, s: Strings, style: ChartStyle
+) -> pygame.Surface:
+    """The four functions of a manager: the share of plays that applied each on balance,
+    and the share that broke it on balance."""
+    by_id = {p.id: p for p in stats}
+    chosen = [by_id[f] for f in FUNCTIONS if f in by_id]
+    axes = [PRINCIPLES[p.id].name.get(lang, PRINCIPLES[p.id].name["en"]) for p in chosen]
+    applied = [p.positive / p.plays if p.plays else 0.0 for p in chosen]
+    broken = [p.negative / p.plays if p.plays else 0.0 for p in chosen]
+    return radar_chart(
+        (720, 520),
+        axes,
+        [
+            Series(s("report.chart.functions_applied"), applied, style.good),
+            Series(s("report.chart.functions_broken"), broken, style.bad),
+        ],
+        title=s("report.chart.functions"),
+        style=style,
+    )
+
+
+def option_labels(tally: EventTally, lang: str, s: Strings) -> list[str]:
+    """``"2. Ask each person…"`` for every option; the time-out gets its own label."""
+    return [
+        f"{o.index}. {tr(o.choice.text, lang)}" if o.choice is not None else s("report.timed_out")
+        for o in tally.options
+    ]
+
+
+def _share_note(s: Strings, count: int, total: int) -> str:
+    share = count / total if total else 0.0
+    return s("report.share_note", share=f"{share:.0%}", count=count)
+
+
+def _bars_height(count: int, row: int = 48, titled: bool = True) -> int:
+    return (80 if titled else 40) + row * max(1, count)

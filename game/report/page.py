@@ -1,0 +1,242 @@
+"""The report's HTML: one self-contained page (inline CSS, no scripts, no external fonts) that
+reads well on screen and on paper. Every text from players or scenarios is escaped here.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from html import escape
+
+from game.i18n import Strings
+from game.report.figures import Image
+from game.report.stats import ScoreSummary
+from game.store.playthrough import Playthrough
+
+TOP = 10
+
+CSS = """
+:root { color-scheme: light; }
+* { box-sizing: border-box; }
+body { margin: 0; background: #fff; color: #1b2631; line-height: 1.45;
+  font-family: "DejaVu Sans", "Segoe UI", "Helvetica Neue", Arial, sans-serif; }
+main { max-width: 1040px; margin: 0 auto; padding: 24px 28px 48px; }
+h1 { font-size: 1.9rem; margin: 0 0 .4rem; }
+h2 { font-size: 1.5rem; margin: 2.6rem 0 .4rem; padding-bottom: .25rem;
+  border-bottom: 3px solid #0072b2; }
+h3 { font-size: 1.2rem; margin: 1.8rem 0 .5rem; }
+h4 { font-size: 1.02rem; margin: 1.3rem 0 .3rem; }
+p { margin: .35rem 0; }
+.meta { color: #4a5a69; }
+.note { border-left: 4px solid #e69f00; padding: .35rem .75rem; margin: .6rem 0;
+  background: #fff8e8; }
+.prompt { color: #4a5a69; font-style: italic; }
+figure { margin: .5rem 0 .8rem; }
+img { display: block; max-width: 100%; height: auto; border: 1px solid #dfe5eb;
+  border-radius: 8px; }
+figcaption { color: #4a5a69; font-size: .92rem; margin-top: .3rem; }
+table { width: 100%; border-collapse: collapse; font-size: .93rem; margin: .4rem 0 1rem; }
+th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
+  border-bottom: 1px solid #dfe5eb; }
+th { border-bottom: 2px solid #9aa8b5; }
+.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.date { white-space: nowrap; }
+.tags { color: #4a5a69; font-size: .85rem; }
+.plus { color: #005a8c; }
+.minus { color: #a64500; }
+nav ul, .files { margin: .3rem 0; padding-left: 1.2rem; }
+a { color: #005a8c; }
+.part, .event, figure, tr { break-inside: avoid; page-break-inside: avoid; }
+@media print {
+  @page { margin: 14mm; }
+  body { font-size: 10.5pt; }
+  main { max-width: none; padding: 0; }
+  section.scenario + section.scenario { break-before: page; page-break-before: always; }
+  figure.narrow img { max-width: 55%; }
+  .part.new-page { break-before: page; page-break-before: always; }
+  h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
+  .note { background: none; }
+  a { color: inherit; text-decoration: none; }
+  img { border-color: #c8d0d8; }
+}
+"""
+
+
+@dataclass(frozen=True)
+class OptionRow:
+    label: str  # "2. full option text" or the time-out label
+    applied: tuple[str, ...]  # principle names
+    violated: tuple[str, ...]
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class EventPart:
+    title: str
+    prompt: str
+    image: Image
+    caption: str
+    options: tuple[OptionRow, ...]
+
+
+@dataclass(frozen=True)
+class Section:
+    """One scenario's part of the report, every text already in the report's language."""
+
+    anchor: str
+    title: str
+    meta: str
+    notes: tuple[str, ...]
+    summary: ScoreSummary
+    scores: Image
+    endings: Image
+    principles: Image
+    functions: Image
+    top: tuple[Playthrough, ...]
+    top_note: str
+    ending_title: Callable[[str | None], str]
+    events: tuple[EventPart, ...]
+    choices_note: str | None  # why there are no (or not all) choices to show
+
+
+@dataclass(frozen=True)
+class Header:
+    title: str
+    lines: tuple[str, ...]
+    files: tuple[str, ...]  # CSV file names next to the page
+
+
+def esc(text: object) -> str:
+    return escape(str(text), quote=True)
+
+
+def render(header: Header, sections: Sequence[Section], s: Strings) -> str:
+    """The whole page as a string."""
+    parts = [
+        "<!DOCTYPE html>",
+        f'<html lang="{esc(s.lang)}">',
+        "<head>",
+        '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        f"<title>{esc(header.title)}</title>",
+        f"<style>{CSS}</style>",
+        "</head>",
+        "<body>",
+        "<main>",
+        _header(header, sections, s),
+        *(_section(section, s) for section in sections),
+        "</main>",
+        "</body>",
+        "</html>",
+    ]
+    return "\n".join(parts) + "\n"
+
+
+def _header(header: Header, sections: Sequence[Section], s: Strings) -> str:
+    lines = "".join(f'<p class="meta">{esc(line)}</p>' for line in header.lines)
+    files = "".join(f'<li><a href="{esc(name)}">{esc(name)}</a></li>' for name in header.files)
+    toc = "".join(f'<li><a href="#{esc(x.anchor)}">{esc(x.title)}</a></li>' for x in sections)
+    return (
+        f"<header><h1>{esc(header.title)}</h1>{lines}"
+        f"<h3>{esc(s('report.contents'))}</h3><nav><ul>{toc}</ul></nav>"
+        f'<h3>{esc(s("report.data_files"))}</h3><ul class="files">{files}</ul></header>'
+    )
+
+
+def _figure(image: Image, caption: str = "", narrow: bool = False) -> str:
+    figcaption = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
+    kind = ' class="narrow"' if narrow else ""
+    return (
+        f'<figure{kind}><img src="{esc(image.src)}" alt="{esc(image.alt)}" '
+        f'width="{image.width}" height="{image.height}">{figcaption}</figure>'
+    )
+
+
+def _section(x: Section, s: Strings) -> str:
+    notes = "".join(f'<p class="note">{esc(n)}</p>' for n in x.notes)
+    summary = s(
+        "report.score_summary",
+        plays=x.summary.count,
+        mean=f"{x.summary.mean:.1f}",
+        median=f"{x.summary.median:.1f}",
+        low=f"{x.summary.low:.1f}",
+        high=f"{x.summary.high:.1f}",
+    )
+    return "\n".join(
+        [
+            f'<section class="scenario" id="{esc(x.anchor)}">',
+            f"<h2>{esc(x.title)}</h2>",
+            f'<p class="meta">{esc(x.meta)}</p>{notes}',
+            _part(s("report.heading.scores"), _figure(x.scores, summary)),
+            _part(s("report.heading.endings"), _figure(x.endings)),
+            _part(s("report.heading.leaderboard"), _leaderboard(x, s)),
+            _part(
+                s("report.heading.profile"),
+                f"<p>{esc(s('report.profile_explain'))}</p>"
+                + _figure(x.principles)
+                + _figure(x.functions, s("report.functions_explain"), narrow=True),
+                new_page=True,
+            ),
+            _part(s("report.heading.choices"), _choices(x, s), new_page=True),
+            "</section>",
+        ]
+    )
+
+
+def _part(heading: str, body: str, new_page: bool = False) -> str:
+    kind = "part new-page" if new_page else "part"
+    return f'<div class="{kind}"><h3>{esc(heading)}</h3>{body}</div>'
+
+
+def _leaderboard(x: Section, s: Strings) -> str:
+    head = "".join(
+        f'<th class="{cls}">{esc(s(key))}</th>'
+        for key, cls in (
+            ("report.col.place", "num"),
+            ("report.col.name", ""),
+            ("report.col.score", "num"),
+            ("report.col.ending", ""),
+            ("report.col.date", "date"),
+            ("report.col.time", "num"),
+        )
+    )
+    body = []
+    for place, row in enumerate(x.top[:TOP], start=1):
+        minutes, seconds = divmod(round(row.duration_s), 60)
+        body.append(
+            f'<tr><td class="num">{place}</td><td>{esc(row.name)}</td>'
+            f'<td class="num">{row.score:.1f}</td><td>{esc(x.ending_title(row.ending_id))}</td>'
+            f'<td class="date">{esc(row.played_at[:16].replace("T", " "))}</td>'
+            f'<td class="num">{minutes}:{seconds:02d}</td></tr>'
+        )
+    note = f'<p class="meta">{esc(x.top_note)}</p>' if x.top_note else ""
+    return f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+
+
+def _choices(x: Section, s: Strings) -> str:
+    note = f'<p class="note">{esc(x.choices_note)}</p>' if x.choices_note else ""
+    return note + "".join(_event(part, s) for part in x.events)
+
+
+def _event(part: EventPart, s: Strings) -> str:
+    head = (
+        f"<th>{esc(s('report.col.option'))}</th>"
+        f'<th class="num">{esc(s("report.col.picked"))}</th>'
+        f'<th class="num">{esc(s("report.col.share"))}</th>'
+    )
+    rows = []
+    for option in part.options:
+        tags = [f'<span class="plus">+ {esc(name)}</span>' for name in option.applied]
+        tags += [f'<span class="minus">− {esc(name)}</span>' for name in option.violated]
+        tag_line = f'<div class="tags">{" · ".join(tags)}</div>' if tags else ""
+        rows.append(
+            f"<tr><td>{esc(option.label)}{tag_line}</td>"
+            f'<td class="num">{option.count}</td><td class="num">{option.share:.0%}</td></tr>'
+        )
+    prompt = f'<p class="prompt">{esc(part.prompt)}</p>' if part.prompt else ""
+    return (
+        f'<div class="event"><h4>{esc(part.title)}</h4>{prompt}'
+        f"{_figure(part.image, part.caption)}"
+        f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
+    )
