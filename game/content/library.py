@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -68,6 +69,17 @@ def content_hash(scenario_bytes: bytes, team_bytes: bytes) -> str:
     return digest.hexdigest()
 
 
+_TEAM_KIND = re.compile(rb"kind\s*:\s*[\"']?team\b")
+
+
+def _may_be_team(path: Path) -> bool:
+    """A cheap look before a full read: could this file be a team?"""
+    try:
+        return _TEAM_KIND.search(path.read_bytes()) is not None
+    except OSError:
+        return True  # let the full read report the problem
+
+
 class Catalog:
     """Validated files, read once: checks scenarios against the teams it knows."""
 
@@ -95,7 +107,8 @@ class Catalog:
             checked = {r.path.resolve() for r in self.results}
             files = [p for p in yaml_files(d for d in self._fallback_dirs if d.is_dir())
                      if p.resolve() not in checked]  # fmt: skip
-            self._fallback = [read_file(p) for p in files]
+            # Only team files are wanted here: skip the (large) scenario files unread.
+            self._fallback = [read_file(p) for p in files if _may_be_team(p)]
         for r in self._team_results(self._fallback):
             if r.model.id == team_id:
                 return r
@@ -136,6 +149,20 @@ class Catalog:
 
     def diagnostics(self) -> list[Diagnostic]:
         return sorted(d for r in self.results for d in r.diagnostics)
+
+
+def check_files(
+    files: Iterable[Path], fallback_dirs: Iterable[Path] = (), require_langs: tuple[str, ...] = ()
+) -> list[Diagnostic]:
+    """Read and validate files together, as `leadsim check` does: every problem, sorted."""
+    # The collector stays paused until the catalog is freed: a big scenario is a million
+    # objects and none in a cycle, so there is nothing for it to find, only time to spend.
+    with gc_paused():
+        catalog = Catalog(files, fallback_dirs)
+        catalog.validate(require_langs)
+        problems = catalog.diagnostics()
+        del catalog
+    return problems
 
 
 def _bundle(result: FileResult, catalog: Catalog) -> Bundle:
