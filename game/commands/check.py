@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from game.content.diagnostics import Diagnostic
-from game.content.library import Catalog, scenario_dirs, yaml_files
+from game.content.library import check_files, scenario_dirs, yaml_files
 
 
 def register(subparsers: Any) -> None:
@@ -24,10 +24,18 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("paths", nargs="+", metavar="PATH", type=Path)
-    parser.add_argument("--format", choices=("text", "json"), default="text",
-                        help="text (default): one line per problem; json: a JSON array")  # fmt: skip
-    parser.add_argument("--require-lang", metavar="LANGS", default="",
-                        help="comma-separated languages every text must have, e.g. en,ru")  # fmt: skip
+    parser.add_argument(
+        "--format",
+        choices=("text", "json"),
+        default="text",
+        help="text (default): one line per problem; json: a JSON array",
+    )
+    parser.add_argument(
+        "--require-lang",
+        metavar="LANGS",
+        default="",
+        help="comma-separated languages every text must have, e.g. en,ru",
+    )
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="do not list files that have no problems")  # fmt: skip
     parser.add_argument("--scenarios", metavar="DIR", type=Path, action="append", default=[],
@@ -54,9 +62,7 @@ def run(args: argparse.Namespace) -> int:
     # a scenario's team is looked for among the files checked, then next to each file named,
     # then in --scenarios folders, $LEADSIM_SCENARIOS and the bundled scenarios
     beside = [p.parent for p in args.paths if not p.is_dir()]
-    catalog = Catalog(files, [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)])
-    catalog.validate(langs)
-    problems = catalog.diagnostics()
+    problems = check_files(files, [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)], langs)
     if args.format == "json":
         print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
     else:

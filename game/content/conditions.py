@@ -17,6 +17,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 Lookup = Callable[[tuple[str, ...]], Any]
+MAX_LENGTH = 2000  # characters; far more than a readable condition needs
 
 
 @dataclass(frozen=True)
@@ -128,11 +129,13 @@ class _Compiler:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.encoded = text.encode("utf-8")
+        self.encoded = None if text.isascii() else text.encode("utf-8")
         self.names: list[NameRef] = []
 
     def col(self, byte_offset: int) -> int:
         """Python's parser counts UTF-8 bytes; authors count characters."""
+        if self.encoded is None:  # ASCII, the usual case: bytes are characters
+            return byte_offset
         return len(self.encoded[:byte_offset].decode("utf-8", errors="ignore"))
 
     def operator_col(self, left: ast.expr, right: ast.expr) -> int:
@@ -144,7 +147,8 @@ class _Compiler:
         return start + skipped
 
     def compile(self, node: ast.AST) -> Compiled:
-        method = getattr(self, f"_{type(node).__name__}", None)
+        name = _METHODS.get(type(node))
+        method = getattr(self, name) if name else None
         if method is None:
             raise ConditionSyntaxError(
                 f"'{ast.unparse(node)}' is not allowed in a condition",
@@ -251,29 +255,47 @@ class _Compiler:
         return run
 
 
+# the node types the language has, each compiled by the method of its name
+_METHODS: dict[type, str] = {
+    node: f"_{node.__name__}"
+    for node in (
+        ast.Expression, ast.Constant, ast.Name, ast.Attribute, ast.BoolOp, ast.UnaryOp,
+        ast.BinOp, ast.Compare,
+    )
+}  # fmt: skip
+
+
 def parse_condition(source: str) -> Condition:
     """Parse a condition string; raise ConditionSyntaxError with an offset on any problem."""
     text = source.strip()
     if not text:
         raise ConditionSyntaxError("the condition is empty", 0, "write e.g. team.morale < 0.4")
     lead = len(source) - len(source.lstrip())
+    if len(text) > MAX_LENGTH:
+        raise ConditionSyntaxError(
+            f"the condition is {len(text)} characters long; at most {MAX_LENGTH} are allowed",
+            lead,
+            "split it: set a flag in an effect and read the flag here",
+        )
     plain = text.replace("!=", "  ")
     for bad, good in (("&&", "and"), ("||", "or"), ("!", "not")):
         if bad in plain:
             raise ConditionSyntaxError(
                 f"'{bad}' is not an operator here", plain.index(bad) + lead, f"use '{good}'"
             )
+    compiler = _Compiler(text)
     try:
         tree = ast.parse(text, mode="eval")
+        fn = compiler.compile(tree)
     except SyntaxError as err:
         message, offset, hint = _explain(err, text)
         raise ConditionSyntaxError(message, offset + lead, hint) from None
-    compiler = _Compiler(text)
-    try:
-        fn = compiler.compile(tree)
     except ConditionSyntaxError as err:
         err.offset += lead
         raise
+    except (RecursionError, MemoryError):
+        # thousands of `not` or `-` in a row: Python's own parser gives up
+        raise ConditionSyntaxError("the condition is nested too deeply", lead) from None
     names = tuple(NameRef(n.parts, n.offset + lead) for n in compiler.names)
     return Condition(source, names, fn)
 
@@ -291,4 +313,10 @@ def _explain(err: SyntaxError, text: str) -> tuple[str, int, str]:
         return "invalid comparison", offset, "write <= or >="
     if _SINGLE_EQ.search(text):
         return "invalid condition syntax", offset, "a single '=' assigns; compare with '=='"
-    return "invalid condition syntax", offset, "join comparisons with and / or"
+    token = re.match(r"\w+|\S?", text[offset:])
+    shown = token.group() if token else ""
+    return (
+        f"unexpected '{shown}'" if shown else "invalid condition syntax",
+        offset,
+        "a condition joins comparisons such as team.morale < 0.4 with and, or, not",
+    )

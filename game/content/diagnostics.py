@@ -38,10 +38,16 @@ class Diagnostic:
         return asdict(self)
 
 
+def closest(word: str, candidates: Iterable[str]) -> str | None:
+    """The candidate `word` is most likely a misspelling of, if any is close enough."""
+    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
+    return close[0] if close else None
+
+
 def did_you_mean(word: str, candidates: Iterable[str]) -> str:
     """A "did you mean ..." hint for a misspelled name, or "" when nothing is close."""
-    close = difflib.get_close_matches(word, list(candidates), n=1, cutoff=0.6)
-    return f"did you mean '{close[0]}'?" if close else ""
+    close = closest(word, candidates)
+    return f"did you mean '{close}'?" if close else ""
 
 
 def one_of(candidates: Iterable[str], limit: int = 8) -> str:

@@ -75,9 +75,11 @@ _TEAM_KIND = re.compile(rb"kind\s*:\s*[\"']?team\b")
 def _may_be_team(path: Path) -> bool:
     """A cheap look before a full read: could this file be a team?"""
     try:
-        return _TEAM_KIND.search(path.read_bytes()) is not None
+        data = path.read_bytes()
     except OSError:
         return True  # let the full read report the problem
+    # a UTF-16 file (BOM first) hides its text from a byte search: read it in full
+    return data.startswith((b"\xff\xfe", b"\xfe\xff")) or _TEAM_KIND.search(data) is not None
 
 
 class Catalog:

@@ -9,17 +9,18 @@ shows. The playtest-based checks (`check --deep`) live with the engine, in game/
 from __future__ import annotations
 
 import itertools
+from types import MappingProxyType
 from typing import Any
 
 from game.content.conditions import Condition
 from game.content.loader import FileResult
-from game.content.models import END, Chance, Scenario, SetFlag, Team, When
+from game.content.models import END, Chance, Scenario, Schedule, SetFlag, Team, When
 from game.content.models import Adjust as AdjustModel
 from game.content.models import Leader as LeaderModel
 from game.content.models import Priorities as PrioritiesModel
 from game.content.models import Progress as ProgressModel
 from game.content.principles import TRAITS
-from game.content.walk import FIELDS, iter_conditions, iter_models, scenario_effects
+from game.content.walk import FIELDS, parts_of, scenario_effects
 
 # Characters that fit the window's boxes at the smallest supported size (1024x600) without
 # scrolling; longer texts still work (they scroll) but read poorly at a workshop.
@@ -94,7 +95,8 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
     index = {e.id: i for i, e in enumerate(scenario.events)}
     schedules: dict[int, list[str]] = {}
     for effect, loc in scenario_effects(scenario):
-        target = getattr(effect, "event", None)
+        # only a schedule names an event (getattr on the others would take pydantic's slow path)
+        target = effect.event if isinstance(effect, Schedule) else None
         if target in index:
             schedules.setdefault(int(loc[1]), []).append(target)
     out: dict[str, set[str]] = {}
@@ -205,14 +207,15 @@ def _values(parts: tuple[str, ...], size: int) -> tuple[Any, ...]:
 def can_hold(condition: Condition, team_size: int) -> bool:
     """Whether any state on a grid over the names the condition reads satisfies it."""
     names = sorted({ref.parts for ref in condition.names})
-    grids = [_values(parts, team_size) for parts in names]
+    # extremes first: most conditions hold at one, and the search stops at the first success
+    grids = [(v[-1], v[0], *v[1:-1]) for v in (_values(p, team_size) for p in names)]
     combos = itertools.product(*grids)
     for count, combo in enumerate(combos):
         if count >= _GRID_LIMIT:
             return True  # too many names to be sure; say nothing
         state = dict(zip(names, combo, strict=True))
         try:
-            if condition.evaluate(lambda parts, s=state: s[parts]):
+            if condition.evaluate(state.__getitem__):
                 return True
         except (KeyError, TypeError, ValueError, ArithmeticError):
             return True
@@ -221,10 +224,13 @@ def can_hold(condition: Condition, team_size: int) -> bool:
 
 def _conditions(result: FileResult, scenario: Scenario, team: Team | None) -> None:
     size = len(team.members) if team else 6
-    for condition, loc, per_member in iter_conditions(scenario):
+    holds: dict[str, bool] = {}  # a condition written twice is tried once
+    for condition, loc, per_member in parts_of(result).conditions():
         if per_member and any(ref.parts[0] in TRAITS for ref in condition.names):
             continue
-        if not can_hold(condition, size):
+        if condition.source not in holds:
+            holds[condition.source] = can_hold(condition, size)
+        if not holds[condition.source]:
             what = {"if": "this condition", "when": "this condition"}.get(str(loc[-1]), "it")
             result.add(
                 loc,
@@ -260,7 +266,7 @@ def _noop(effect: Any) -> str:
 
 
 def _effects(result: FileResult, scenario: Scenario) -> None:
-    for effect, loc in scenario_effects(scenario):
+    for effect, loc in parts_of(result).effects():
         reason = _noop(effect)
         if reason:
             result.add(loc, f"this effect changes nothing: {reason}", severity="warning")
@@ -269,12 +275,12 @@ def _effects(result: FileResult, scenario: Scenario) -> None:
 def _flags(result: FileResult, scenario: Scenario) -> None:
     read = {
         ref.parts[1]
-        for condition, _, _ in iter_conditions(scenario)
+        for condition, _, _ in parts_of(result).conditions()
         for ref in condition.names
         if len(ref.parts) == 2 and ref.parts[0] == "flags"
     }
     reported: set[str] = set()
-    for effect, loc in scenario_effects(scenario):
+    for effect, loc in parts_of(result).effects():
         if isinstance(effect, SetFlag) and effect.name not in read and effect.name not in reported:
             reported.add(effect.name)
             result.add(
@@ -288,14 +294,21 @@ def _flags(result: FileResult, scenario: Scenario) -> None:
 # --- texts ---------------------------------------------------------------------------------
 
 
+_LIMITED = MappingProxyType(
+    {
+        model: tuple(
+            (f.name, TEXT_LIMITS[(model.__name__, f.name)])
+            for f in fields
+            if (model.__name__, f.name) in TEXT_LIMITS
+        )
+        for model, fields in FIELDS.items()
+    }
+)
+
+
 def _text_lengths(result: FileResult, scenario: Scenario) -> None:
-    for part, loc in iter_models(scenario):
-        kind = type(part).__name__
-        for info in FIELDS[type(part)]:
-            field = info.name
-            limit = TEXT_LIMITS.get((kind, field))
-            if limit is None:
-                continue
+    for part, loc in parts_of(result).models:
+        for field, limit in _LIMITED[type(part)]:
             value = getattr(part, field)
             if value is None:
                 continue

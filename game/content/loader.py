@@ -18,7 +18,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from game.content.diagnostics import Diagnostic, Severity, did_you_mean, one_of
+from game.content.diagnostics import Diagnostic, Severity, closest, did_you_mean, one_of
 from game.content.models import EFFECT_TYPES, KINDS, ConditionValueError, Model, TextKeyError
 from game.content.yamlload import Document, Mark, PosDict, PosList, YamlError, load
 
@@ -58,7 +58,7 @@ def locate(doc: Document, loc: Loc) -> Located:
     for part in loc:
         if isinstance(node, PosDict) and isinstance(part, str):
             if part in node:
-                parent, key_mark, mark = node, node.key_marks[part], node.value_marks[part]
+                parent, key_mark, mark = node, node.key_mark(part), node.value_mark(part)
                 node = node[part]
                 walked.append(part)
                 continue
@@ -67,7 +67,7 @@ def locate(doc: Document, loc: Loc) -> Located:
             walked.append(part)
             return Located(tuple(walked), mark, None, None, node, False)
         if isinstance(node, PosList) and isinstance(part, int) and 0 <= part < len(node):
-            parent, key_mark, mark = node, None, node.item_marks[part]
+            parent, key_mark, mark = node, None, node.item_mark(part)
             node = node[part]
             walked.append(part)
             continue
@@ -186,6 +186,7 @@ class FileResult:
     doc: Document | None = None
     diagnostics: list[Diagnostic] = field(default_factory=list)
     data: bytes = b""
+    parts: Any = field(default=None, repr=False)  # walk.Parts of the model, found once
 
     def add(
         self, loc: Loc, message: str, hint: str = "", severity: Severity = "error",
@@ -352,7 +353,14 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
             hint = one_of(allowed_keys(model), limit=12)
         result.add(path, f"unknown key '{key}'", hint, at_key=True)
     elif kind == "missing":
-        result.add(path[:-1], f"missing required key '{path[-1]}'")
+        missing = str(path[-1])
+        model = model_at(root, result.doc, path[:-1])
+        if model is not None and isinstance(where.parent, PosDict):
+            allowed = allowed_keys(model)
+            unknown = [k for k in where.parent if k not in allowed]
+            if any(closest(k, allowed) == missing for k in unknown):
+                return  # the misspelled key's own error already says "did you mean"
+        result.add(path[:-1], f"missing required key '{missing}'")
     elif kind == "union_tag_invalid":
         tags = re.findall(r"'([^']+)'", str(ctx.get("expected_tags", "")))
         tag = ctx.get("tag", "")
@@ -387,6 +395,8 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
         bound = ctx.get("min_length") if kind == "too_short" else ctx.get("max_length")
         items = "item" if bound == 1 else "items"
         result.add(path, f"needs {size} {bound} {items}, found {ctx.get('actual_length')}")
+    elif kind == "finite_number":
+        result.add(path, f"{describe(value)} is not allowed", "write an ordinary number")
     elif kind in _BOUNDS:
         word, key = _BOUNDS[kind]
         result.add(path, f"{describe(value)} is {word} {_number(ctx.get(key))}")
@@ -402,4 +412,7 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
         message = str(error["msg"]).removeprefix("Value error, ")
         message = message.replace("Input should be", "must be")
         message = message[0].lower() + message[1:] if message else message
-        result.add(path, message)
+        hint = ""
+        if message.endswith(")") and " (" in message:  # our validators' "what (how to fix)"
+            message, hint = message[:-1].split(" (", 1)
+        result.add(path, message, hint)

@@ -8,7 +8,7 @@ docs/authoring.md: the descriptions below are the author documentation.
 from __future__ import annotations
 
 import math
-import re
+import string
 from collections.abc import Mapping
 from typing import Annotated, Any, Literal
 
@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from game.content.conditions import Condition, ConditionSyntaxError, parse_condition
-from game.content.principles import ArchetypeId, PrincipleId
+from game.content.principles import TRAIT_HELP, ArchetypeId, PrincipleId
 
 END = "end"
 SETTINGS = (
@@ -53,7 +53,8 @@ class ConditionValueError(ValueError):
         self.syntax = err
 
 
-_LANG = re.compile(r"[a-z]{2}")
+# every two-letter code: a set lookup is the fastest test, and texts are most of a scenario
+_LANGS = frozenset(a + b for a in string.ascii_lowercase for b in string.ascii_lowercase)
 
 
 class TextKeyError(ValueError):
@@ -69,7 +70,7 @@ class TextKeyError(ValueError):
 
 def _text(value: Any) -> str | dict[str, str]:
     if isinstance(value, str):
-        if not value.strip():
+        if not value or value.isspace():
             raise ValueError("text is empty")
         return value
     if isinstance(value, Mapping):
@@ -77,14 +78,16 @@ def _text(value: Any) -> str | dict[str, str]:
             raise ValueError("text has no language")
         out: dict[str, str] = {}
         for lang, item in value.items():
-            if not isinstance(lang, str) or not _LANG.fullmatch(lang):
+            if lang not in _LANGS:
+                # `{en: Late, again, ru: ...}` reads `again` as a key with no value
+                split = item is None or (isinstance(lang, str) and " " in lang.strip())
                 hint = (
                     "inside { } a comma ends the text; put text that has commas in quotes"
-                    if isinstance(lang, str) and " " in lang.strip()
+                    if split
                     else "use two letters, e.g. en, ru"
                 )
                 raise TextKeyError(f"'{lang}' is not a language code", str(lang), True, hint)
-            if not isinstance(item, str) or not item.strip():
+            if not isinstance(item, str) or not item or item.isspace():
                 raise TextKeyError(f"the '{lang}' text is empty or not text", lang, False)
             out[lang] = item
         return out
@@ -143,7 +146,7 @@ def _magnitude(limit: float) -> Any:
             if isinstance(v, bool) or not isinstance(v, (int, float)):
                 raise ValueError("expected a number or a range [low, high]")
             if not math.isfinite(v):
-                raise ValueError("the number must be finite")
+                raise ValueError(f"{v} is not allowed (write an ordinary number)")
             if abs(v) > limit:
                 raise ValueError(f"{v} is outside [-{limit:g}, {limit:g}]")
             return float(v)
@@ -191,11 +194,11 @@ class Adjust(Model):
     member: Id | None = Field(None, description="One member id.")
     archetype: ArchetypeId | None = Field(None, description="Every member of this archetype.")
     where: Cond | None = Field(None, description="Members for whom this holds, e.g. stress > 0.6.")
-    morale: Delta | None = None
-    stress: Delta | None = None
+    morale: Delta | None = Field(None, description="Change of mood and motivation.")
+    stress: Delta | None = Field(None, description="Change of pressure felt.")
     trust: Delta | None = Field(None, description="Trust in the leader.")
     fatigue: Delta | None = Field(None, description="Accumulated strain; high fatigue burns out.")
-    skill: Delta | None = None
+    skill: Delta | None = Field(None, description="Change of competence at the work.")
 
     @model_validator(mode="after")
     def _check(self) -> Adjust:
@@ -213,9 +216,9 @@ class Later(Model):
     """Delayed consequence: the effects land `turns` decisions later; `text` is shown then."""
 
     type: Literal["later"]
-    turns: Int = Field(ge=1, le=50)
-    text: Text | None = None
-    effects: list[Effect] = Field(min_length=1)
+    turns: Int = Field(ge=1, le=50, description="Decisions from now until the effects land.")
+    text: Text | None = Field(None, description="Shown to the player when they land.")
+    effects: list[Effect] = Field(min_length=1, description="The effects that land later.")
 
 
 class Reveal(Model):
@@ -223,31 +226,31 @@ class Reveal(Model):
     `archetype`. Until then the player sees estimates."""
 
     type: Literal["reveal"]
-    member: Id | None = None
-    archetype: ArchetypeId | None = None
+    member: Id | None = Field(None, description="Only this member.")
+    archetype: ArchetypeId | None = Field(None, description="Only members of this archetype.")
 
 
 class SetFlag(Model):
     """Set a flag (or clear it with `value: false`); conditions read it as `flags.NAME`."""
 
     type: Literal["flag"]
-    name: Id
-    value: Bool = True
+    name: Id = Field(description="The flag's name; conditions read it as flags.NAME.")
+    value: Bool = Field(True, description="false clears the flag.")
 
 
 class Schedule(Model):
     """The event interrupts the flow `turns` decisions from now."""
 
     type: Literal["schedule"]
-    event: Id
-    turns: Int = Field(1, ge=1, le=50)
+    event: Id = Field(description="The event that interrupts.")
+    turns: Int = Field(1, ge=1, le=50, description="Decisions from now until it comes.")
 
 
 class Leave(Model):
     """The member leaves the team for good."""
 
     type: Literal["leave"]
-    member: Id
+    member: Id = Field(description="The member who leaves.")
 
 
 class Milestone(Model):
@@ -255,23 +258,23 @@ class Milestone(Model):
     sink it."""
 
     type: Literal["milestone"]
-    reached: Bool
-    name: Text | None = None
+    reached: Bool = Field(description="true: a win; false: a defeat.")
+    name: Text | None = Field(None, description="What was won or lost, shown to the player.")
 
 
 class Progress(Model):
     """Work delivered towards the scenario's goal (the goal is 1.0)."""
 
     type: Literal["progress"]
-    amount: Delta
+    amount: Delta = Field(description="Share of the goal delivered (negative: lost).")
 
 
 class Priorities(Model):
     """How many priorities the team juggles: `set` a number or `change` it."""
 
     type: Literal["priorities"]
-    set: Int | None = Field(None, ge=1, le=10)
-    change: Int | None = Field(None, ge=-9, le=9)
+    set: Int | None = Field(None, ge=1, le=10, description="The new number of priorities.")
+    change: Int | None = Field(None, ge=-9, le=9, description="Added to the number.")
 
     @model_validator(mode="after")
     def _one(self) -> Priorities:
@@ -284,25 +287,25 @@ class Leader(Model):
     """The leader's own composure: provocations lower it, a pause restores it."""
 
     type: Literal["leader"]
-    composure: Delta
+    composure: Delta = Field(description="Change of the leader's composure.")
 
 
 class Chance(Model):
     """With probability `p` the `then` effects happen, otherwise the `else` effects."""
 
     type: Literal["chance"]
-    p: Unit
-    then: list[Effect] = Field(default_factory=list)
-    else_: list[Effect] = Field(default_factory=list, alias="else")
+    p: Unit = Field(description="Probability of `then`, from 0 to 1.")
+    then: list[Effect] = Field(default_factory=list, description="Effects with probability p.")
+    else_: list[Effect] = Field(default_factory=list, alias="else", description="Otherwise.")
 
 
 class When(Model):
     """If the condition holds now, the `then` effects happen, otherwise the `else` effects."""
 
     type: Literal["when"]
-    if_: Cond = Field(alias="if")
-    then: list[Effect] = Field(default_factory=list)
-    else_: list[Effect] = Field(default_factory=list, alias="else")
+    if_: Cond = Field(alias="if", description="The condition, checked when the choice is made.")
+    then: list[Effect] = Field(default_factory=list, description="Effects if it holds.")
+    else_: list[Effect] = Field(default_factory=list, alias="else", description="Otherwise.")
 
 
 _EffectUnion = (
@@ -321,8 +324,8 @@ EFFECT_TYPES: dict[str, type[Model]] = {
 class Branch(Model):
     """One step of a conditional `next`: go to `goto` if `if` holds (no `if` = always)."""
 
-    if_: Cond | None = Field(None, alias="if")
-    goto: Id
+    if_: Cond | None = Field(None, alias="if", description="Omit in the last branch.")
+    goto: Id = Field(description="The event to go to, or `end`.")
 
 
 Next = Id | list[Branch]
@@ -331,22 +334,22 @@ Next = Id | list[Branch]
 class Choice(Model):
     """One option of an event."""
 
-    id: Id | None = None
-    text: Text
+    id: Id | None = Field(None, description="Optional name, unique within the event.")
+    text: Text = Field(description="What the player can choose.")
     outcome: Text | None = Field(None, description="Shown right after the choice is made.")
     if_: Cond | None = Field(None, alias="if", description="Offered only when this holds.")
     applies: list[PrincipleId] = Field(default_factory=list, description="Principles applied.")
     violates: list[PrincipleId] = Field(default_factory=list, description="Principles violated.")
-    effects: list[Effect] = Field(default_factory=list)
+    effects: list[Effect] = Field(default_factory=list, description="What the choice does.")
     next: Next | None = Field(None, description="Event id, `end`, or a list of {if, goto}.")
 
 
 class Event(Model):
     """A situation the leader must decide on."""
 
-    id: Id
-    title: Text | None = None
-    text: Text
+    id: Id = Field(description="Unique within the scenario; `next` and `goto` name it.")
+    title: Text | None = Field(None, description="A short heading.")
+    text: Text = Field(description="The situation.")
     when: Cond | None = Field(None, description="Skipped when this is false on arrival.")
     time_limit: Int | None = Field(None, ge=0, le=600, description="Seconds; 0 = no limit.")
     next: Next | None = Field(None, description="Default next event; default: the one listed next.")
@@ -358,17 +361,17 @@ class Event(Model):
         description="Reached only through `schedule` or an explicit next; the flow from the "
         "event listed before it skips over it. After it, play resumes where it was interrupted.",
     )
-    choices: list[Choice] = Field(min_length=2, max_length=5)
+    choices: list[Choice] = Field(min_length=2, max_length=5, description="2 to 5 options.")
 
 
 class Ending(Model):
     """A way the scenario ends; the first ending whose `when` holds is the one reached."""
 
-    id: Id
-    title: Text
+    id: Id = Field(description="Unique within the scenario.")
+    title: Text = Field(description="Shown when the game ends.")
     when: Cond | None = Field(None, description="Omit for the fallback (last) ending.")
     early: Bool = Field(False, description="Checked after every decision; ends the game at once.")
-    debrief: Text
+    debrief: Text = Field(description="What happened and why, tied to the principles.")
 
 
 class Scoring(Model):
@@ -393,70 +396,78 @@ class Scoring(Model):
 class Scenario(Model):
     """A crisis or team situation: events, choices, effects, endings."""
 
-    kind: Literal["scenario"]
-    id: Id
-    title: Text
-    summary: Text
-    briefing: Text | None = None
-    setting: Setting = "project"
-    languages: list[Lang] = Field(default_factory=lambda: ["en"], min_length=1)
-    difficulty: Int = Field(2, ge=1, le=5)
-    minutes: Int = Field(20, ge=1, le=240)
-    team: Id
+    kind: Literal["scenario"] = Field(description="Always `scenario`.")
+    id: Id = Field(description="Unique among scenarios; saves and the leaderboard use it.")
+    title: Text = Field(description="The scenario's name.")
+    summary: Text = Field(description="One or two sentences for the scenario picker.")
+    briefing: Text | None = Field(None, description="The situation, before the first decision.")
+    setting: Setting = Field("project", description="The kind of work the scenario is set in.")
+    languages: list[Lang] = Field(
+        default_factory=lambda: ["en"],
+        min_length=1,
+        description="Languages every text is given in; the first is used for plain strings.",
+    )
+    difficulty: Int = Field(2, ge=1, le=5, description="1 (easy) to 5 (hard).")
+    minutes: Int = Field(20, ge=1, le=240, description="Estimated playing time.")
+    team: Id = Field(description="The id of the team the scenario is played with.")
     time_limit: Int = Field(0, ge=0, le=600, description="Default seconds per decision; 0 = none.")
     priorities: Int = Field(1, ge=1, le=10, description="Priorities juggled at the start.")
     workload: Number = Field(8.0, gt=0, le=1000, description="Turns of full work the goal needs.")
-    scoring: Scoring = Field(default_factory=Scoring)
+    scoring: Scoring = Field(default_factory=Scoring, description="Weights of the score.")
     start: Id | None = Field(None, description="First event id; default: the first listed.")
-    events: list[Event] = Field(min_length=1)
-    endings: list[Ending] = Field(min_length=1)
+    events: list[Event] = Field(min_length=1, description="The situations, in order.")
+    endings: list[Ending] = Field(
+        min_length=1, description="Checked in order; the first whose `when` holds is reached."
+    )
 
 
 class Traits(Model):
     """Overrides of the archetype's default traits, each in [0, 1]."""
 
-    autonomy: Unit | None = None
-    structure: Unit | None = None
-    sociability: Unit | None = None
-    candor: Unit | None = None
-    engagement: Unit | None = None
-    ego: Unit | None = None
-    resilience: Unit | None = None
+    autonomy: Unit | None = Field(None, description=TRAIT_HELP["autonomy"])
+    structure: Unit | None = Field(None, description=TRAIT_HELP["structure"])
+    sociability: Unit | None = Field(None, description=TRAIT_HELP["sociability"])
+    candor: Unit | None = Field(None, description=TRAIT_HELP["candor"])
+    engagement: Unit | None = Field(None, description=TRAIT_HELP["engagement"])
+    ego: Unit | None = Field(None, description=TRAIT_HELP["ego"])
+    resilience: Unit | None = Field(None, description=TRAIT_HELP["resilience"])
 
 
 class Member(Model):
     """A person on the team."""
 
-    id: Id
-    name: Text
-    role: Text
-    archetype: ArchetypeId
-    morale: Unit = 0.6
-    stress: Unit = 0.3
-    skill: Unit = 0.6
-    trust: Unit = 0.5
-    fatigue: Unit = 0.0
-    traits: Traits = Field(default_factory=Traits)
-    about: Text | None = None
+    id: Id = Field(description="Unique within the team; effects and conditions name it.")
+    name: Text = Field(description="The person's name.")
+    role: Text = Field(description="Their job on the team.")
+    archetype: ArchetypeId = Field(description="Sets their default traits.")
+    morale: Unit = Field(0.6, description="Starting mood and motivation, 0 to 1.")
+    stress: Unit = Field(0.3, description="Starting pressure, 0 to 1.")
+    skill: Unit = Field(0.6, description="Competence at the work, 0 to 1.")
+    trust: Unit = Field(0.5, description="Starting trust in the leader, 0 to 1.")
+    fatigue: Unit = Field(0.0, description="Starting accumulated strain, 0 to 1.")
+    traits: Traits = Field(default_factory=Traits, description="Overrides of archetype traits.")
+    about: Text | None = Field(None, description="Shown on the member card.")
     private: Text | None = Field(None, description="Hidden until revealed.")
 
 
 class Relationship(Model):
     """How two members stand with each other: -1 open conflict ... 1 close."""
 
-    between: list[Id] = Field(min_length=2, max_length=2)
+    between: list[Id] = Field(min_length=2, max_length=2, description="Two member ids.")
     bond: Number = Field(0.5, ge=-1.0, le=1.0, description="-1 open conflict, 0 neutral, 1 close.")
 
 
 class Team(Model):
     """The people a scenario is played with."""
 
-    kind: Literal["team"]
-    id: Id
-    name: Text
+    kind: Literal["team"] = Field(description="Always `team`.")
+    id: Id = Field(description="Unique among teams; a scenario's `team` names it.")
+    name: Text = Field(description="The team's name.")
     values: list[Text] = Field(default_factory=list, description="The team's stated values.")
-    members: list[Member] = Field(min_length=1, max_length=200)
-    relationships: list[Relationship] = Field(default_factory=list)
+    members: list[Member] = Field(min_length=1, max_length=200, description="The people.")
+    relationships: list[Relationship] = Field(
+        default_factory=list, description="Bonds between members; unlisted pairs are neutral."
+    )
 
 
 Later.model_rebuild()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 from typing import Any
 
 from pydantic.json_schema import models_json_schema
@@ -22,8 +23,32 @@ def json_schema() -> dict[str, Any]:
         "$id": SCHEMA_ID,
         "title": "LeadSim scenario or team file",
         "oneOf": [{"$ref": "#/$defs/Scenario"}, {"$ref": "#/$defs/Team"}],
-        "$defs": defs["$defs"],
+        "$defs": _reachable(defs["$defs"], ["Scenario", "Team"]),
     }
+
+
+def _refs(node: Any) -> Iterator[str]:
+    if isinstance(node, dict):
+        ref = node.get("$ref")
+        if isinstance(ref, str) and ref.startswith("#/$defs/"):
+            yield ref.removeprefix("#/$defs/")
+        for value in node.values():
+            yield from _refs(value)
+    elif isinstance(node, list):
+        for value in node:
+            yield from _refs(value)
+
+
+def _reachable(defs: dict[str, Any], roots: list[str]) -> dict[str, Any]:
+    """Only the definitions the file kinds use (pydantic also lists helper types' shapes)."""
+    keep: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name not in keep:
+            keep.add(name)
+            todo.extend(_refs(defs[name]))
+    return {name: defs[name] for name in sorted(keep)}
 
 
 def schema_text() -> str:

@@ -21,7 +21,7 @@ from game.content.models import (
     Team,
 )
 from game.content.principles import TRAITS
-from game.content.walk import iter_conditions, iter_texts, next_targets, scenario_effects
+from game.content.walk import next_targets, parts_of
 
 MEMBER_METRICS = ("morale", "stress", "trust", "fatigue", "skill", "productivity")
 SCENARIO_SINGLE = ("turn", "progress", "left", "members", "priorities")
@@ -73,6 +73,7 @@ def check_scenario(
     members = {m.id for m in team.members} if team else set()
     archetypes: set[str] = {m.archetype for m in team.members} if team else set()
     events = [e.id for e in scenario.events]
+    known = set(events)
     _unique(result, [(e.id, ("events", i, "id")) for i, e in enumerate(scenario.events)], "event")
     _unique(
         result, [(e.id, ("endings", i, "id")) for i, e in enumerate(scenario.endings)], "ending"
@@ -89,13 +90,13 @@ def check_scenario(
             if both:
                 result.add(("events", i, "choices", k, "violates"),
                            f"'{sorted(both)[0]}' is both applied and violated")  # fmt: skip
-    if scenario.start is not None and scenario.start not in events:
+    if scenario.start is not None and scenario.start not in known:
         result.add(("start",), f"no event '{scenario.start}'", did_you_mean(scenario.start, events))
     for target, loc in next_targets(scenario):
-        if target not in events:
+        if target not in known:
             hint = did_you_mean(target, [*events, END]) or "use an event id or 'end'"
             result.add(loc, f"no event '{target}'", hint)
-    flags_set = _check_effects(result, scenario, set(events), members, archetypes, team)
+    flags_set = _check_effects(result, scenario, known, members, archetypes, team)
     _check_conditions(result, scenario, members, flags_set, team is not None)
     last = scenario.endings[-1]
     if last.when is not None and not last.early:
@@ -111,7 +112,7 @@ def _check_effects(
 ) -> set[str]:  # fmt: skip
     """Effects name members, archetypes and events that exist; returns the flags they set."""
     flags: set[str] = set()
-    for effect, loc in scenario_effects(scenario):
+    for effect, loc in parts_of(result).effects():
         if isinstance(effect, SetFlag):
             if effect.value:
                 flags.add(effect.name)
@@ -133,7 +134,7 @@ def _check_effects(
 def _check_conditions(
     result: FileResult, scenario: Scenario, members: set[str], flags: set[str], know_team: bool
 ) -> None:
-    for condition, loc, per_member in iter_conditions(scenario):
+    for condition, loc, per_member in parts_of(result).conditions():
         for ref in condition.names:
             problem, hint = _name_problem(ref.parts, per_member, members, flags, know_team)
             if problem:
@@ -163,18 +164,15 @@ def _name_problem(
         if name in flags:
             return "", ""
         return f"flag '{name}' is read but never set", (
-            did_you_mean(name, flags) or f"set it with {{type: flag, name: {name}}}"
+            did_you_mean(dotted, [f"flags.{f}" for f in flags])
+            or f"set it with {{type: flag, name: {name}}}"
         )
-    if head in GROUPS:
-        if name in GROUPS[head]:
+    if head in GROUPS or head in members:
+        known_names = GROUPS.get(head, MEMBER_FIELDS)
+        if name in known_names:
             return "", ""
-        return f"unknown name '{dotted}'", did_you_mean(name, GROUPS[head]) or one_of(GROUPS[head])
-    if head in members:
-        if name in MEMBER_FIELDS:
-            return "", ""
-        return f"unknown name '{dotted}'", did_you_mean(name, MEMBER_FIELDS) or one_of(
-            MEMBER_FIELDS
-        )
+        hint = did_you_mean(dotted, [f"{head}.{n}" for n in known_names])
+        return f"unknown name '{dotted}'", hint or one_of(known_names)
     if not know_team:
         return "", ""
     known = ["team", "flags", *GROUPS, *sorted(members)]
@@ -197,7 +195,7 @@ def _languages(result: FileResult, declared: tuple[str, ...], required: tuple[st
     wanted = dict.fromkeys(declared, "warning")
     wanted.update(dict.fromkeys(required, "error"))
     default = declared[0] if declared else "en"
-    for text, loc in iter_texts(result.model):
+    for text, loc in parts_of(result).texts():
         have = set(text) if isinstance(text, dict) else {default}
         for lang, severity in wanted.items():
             if lang not in have:

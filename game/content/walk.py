@@ -16,8 +16,9 @@ from typing import Any
 from pydantic import BaseModel
 
 from game.content.conditions import Condition
-from game.content.loader import Loc
+from game.content.loader import FileResult, Loc
 from game.content.models import (
+    EFFECT_TYPES,
     END,
     TEXT,
     Branch,
@@ -101,45 +102,114 @@ def _field_table(
 
 
 FIELDS = MappingProxyType(_field_table((Scenario, Team)))
+_NESTING = MappingProxyType(
+    {model: tuple((f.name, f.key) for f in fields if f.models) for model, fields in FIELDS.items()}
+)
+_TEXTS = MappingProxyType(
+    {model: tuple((f.name, f.key) for f in fields if f.text) for model, fields in FIELDS.items()}
+)
+_CONDITIONS = MappingProxyType(
+    {
+        model: tuple((f.name, f.key, f.per_member) for f in fields if f.condition)
+        for model, fields in FIELDS.items()
+    }
+)
 
 
 def iter_models(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[BaseModel, Loc]]:
-    """The model and every model nested in it, with paths."""
-    yield model, loc
-    for f in FIELDS[type(model)]:
-        if not f.models:
-            continue
-        value = getattr(model, f.name)
-        if isinstance(value, BaseModel):
-            yield from iter_models(value, (*loc, f.key))
-        elif isinstance(value, list):
-            for i, item in enumerate(value):
-                if isinstance(item, BaseModel):
-                    yield from iter_models(item, (*loc, f.key, i))
+    """The model and every model nested in it, with paths, parents before children."""
+    # a stack rather than recursion: a scenario has tens of thousands of parts, and each
+    # level of nested generators would pass every one of them up again
+    stack = [(model, loc)]
+    while stack:
+        part, here = stack.pop()
+        yield part, here
+        children: list[tuple[BaseModel, Loc]] = []
+        for name, key in _NESTING[type(part)]:
+            value = getattr(part, name)
+            if isinstance(value, list):
+                children += [
+                    (item, (*here, key, i))
+                    for i, item in enumerate(value)
+                    if isinstance(item, BaseModel)
+                ]
+            elif isinstance(value, BaseModel):
+                children.append((value, (*here, key)))
+        stack += reversed(children)
 
 
 def iter_texts(model: BaseModel) -> Iterator[tuple[str | dict[str, str], Loc]]:
     """Every player-facing text in a scenario or team, with its path."""
     for part, loc in iter_models(model):
-        for f in FIELDS[type(part)]:
-            if not f.text:
-                continue
-            value = getattr(part, f.name)
+        for name, key in _TEXTS[type(part)]:
+            value = getattr(part, name)
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    yield item, (*loc, f.key, i)
+                    yield item, (*loc, key, i)
             elif value is not None:
-                yield value, (*loc, f.key)
+                yield value, (*loc, key)
 
 
 def iter_conditions(model: BaseModel) -> Iterator[tuple[Condition, Loc, bool]]:
     """Every condition with its path; the flag says it is evaluated per member (`where`)."""
     for part, loc in iter_models(model):
-        for f in FIELDS[type(part)]:
-            if f.condition:
-                value = getattr(part, f.name)
-                if isinstance(value, Condition):
-                    yield value, (*loc, f.key), f.per_member
+        for name, key, per_member in _CONDITIONS[type(part)]:
+            value = getattr(part, name)
+            if value is not None:
+                yield value, (*loc, key), per_member
+
+
+_EFFECT_CLASSES = tuple(EFFECT_TYPES.values())
+
+
+class Parts:
+    """Every part of a scenario or team with its path, found in one walk.
+
+    The checks and the lint each look at every condition, text and effect; walking tens of
+    thousands of parts once and keeping the lists keeps a big scenario's check fast.
+    """
+
+    def __init__(self, model: BaseModel) -> None:
+        self.models = list(iter_models(model))
+        self._effects: list[tuple[Effect, Loc]] | None = None
+        self._conditions: list[tuple[Condition, Loc, bool]] | None = None
+
+    def effects(self) -> list[tuple[Effect, Loc]]:
+        """Like `scenario_effects`: choices' and time-outs' effects, nested ones included."""
+        if self._effects is None:
+            classes = _EFFECT_CLASSES
+            self._effects = [(p, loc) for p, loc in self.models if isinstance(p, classes)]  # type: ignore[misc]
+        return self._effects
+
+    def conditions(self) -> list[tuple[Condition, Loc, bool]]:
+        """Like `iter_conditions`."""
+        if self._conditions is None:
+            self._conditions = [
+                (value, (*loc, key), per_member)
+                for part, loc in self.models
+                for name, key, per_member in _CONDITIONS[type(part)]
+                if (value := getattr(part, name)) is not None
+            ]
+        return self._conditions
+
+    def texts(self) -> Iterator[tuple[str | dict[str, str], Loc]]:
+        """Like `iter_texts`."""
+        for part, loc in self.models:
+            for name, key in _TEXTS[type(part)]:
+                value = getattr(part, name)
+                if isinstance(value, list):
+                    for i, item in enumerate(value):
+                        yield item, (*loc, key, i)
+                elif value is not None:
+                    yield value, (*loc, key)
+
+
+def parts_of(result: FileResult) -> Parts:
+    """The parts of a file's model, walked on first use and kept with the file's result."""
+    if result.parts is None:
+        result.parts = Parts(result.model)
+    parts: Parts = result.parts
+    return parts
 
 
 def next_targets(scenario: Scenario) -> Iterator[tuple[str, Loc]]:
