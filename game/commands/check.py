@@ -40,6 +40,9 @@ def register(subparsers: Any) -> None:
                         help="do not list files that have no problems")  # fmt: skip
     parser.add_argument("--scenarios", metavar="DIR", type=Path, action="append", default=[],
                         help="also look for teams in this folder (repeatable)")  # fmt: skip
+    parser.add_argument("--deep", action="store_true",
+                        help="also play each scenario automatically and warn about endings, "
+                        "events and choices no playthrough reaches")  # fmt: skip
     parser.set_defaults(func=run)
 
 
@@ -62,7 +65,13 @@ def run(args: argparse.Namespace) -> int:
     # a scenario's team is looked for among the files checked, then next to each file named,
     # then in --scenarios folders, $LEADSIM_SCENARIOS and the bundled scenarios
     beside = [p.parent for p in args.paths if not p.is_dir()]
-    problems = check_files(files, [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)], langs)
+    dirs = [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)]
+    deep = None
+    if args.deep:
+        from game.sim.deep_lint import deep_lint
+
+        deep = deep_lint
+    problems = check_files(files, dirs, langs, deep)
     if args.format == "json":
         print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
     else:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import hashlib
 import os
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -154,14 +154,29 @@ class Catalog:
 
 
 def check_files(
-    files: Iterable[Path], fallback_dirs: Iterable[Path] = (), require_langs: tuple[str, ...] = ()
+    files: Iterable[Path],
+    fallback_dirs: Iterable[Path] = (),
+    require_langs: tuple[str, ...] = (),
+    deep: Callable[[FileResult, Bundle], None] | None = None,
 ) -> list[Diagnostic]:
-    """Read and validate files together, as `leadsim check` does: every problem, sorted."""
+    """Read and validate files together, as `leadsim check` does: every problem, sorted.
+
+    `deep`, when given, is called with each scenario that validates and its bundle, to add
+    problems only playing it can find (`check --deep`).
+    """
     # The collector stays paused until the catalog is freed: a big scenario is a million
     # objects and none in a cycle, so there is nothing for it to find, only time to spend.
     with gc_paused():
         catalog = Catalog(files, fallback_dirs)
         catalog.validate(require_langs)
+        if deep is not None:
+            for result in catalog.results:
+                if result.kind == "scenario" and result.ok:
+                    try:
+                        bundle = _bundle(result, catalog)
+                    except ContentError:
+                        continue
+                    deep(result, bundle)
         problems = catalog.diagnostics()
         del catalog
     return problems

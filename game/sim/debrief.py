@@ -192,7 +192,7 @@ def member_stories(session: Session) -> list[MemberStory]:
         else:
             replay.choose(index)
         peak_fatigue = peak_fatigue.clip(min=replay.world.fatigue[0])
-    left_at = {}
+    left_at: dict[str, int] = {}
     for record in session.history:
         for member_id in record.left:
             left_at.setdefault(member_id, record.turn + 1)

@@ -25,10 +25,10 @@ def deep_lint(result: FileResult, bundle: Bundle, runs: int = DEEP_RUNS) -> None
     for policy in POLICY_NAMES:
         batch = run_batch(program, DEEP_SEED, runs, policy)
         reached_endings.update(int(e) for e in set(batch.endings.tolist()))
-        for (event, choice), count in batch.choice_counts.items():
+        for (event_index, choice_index), count in batch.choice_counts.items():
             if count:
-                taken.add((event, choice))
-                seen_events.add(event)
+                taken.add((event_index, choice_index))
+                seen_events.add(event_index)
     total = runs * len(POLICY_NAMES)
     for i, ending in enumerate(program.endings):
         if i not in reached_endings:

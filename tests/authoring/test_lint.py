@@ -47,3 +47,19 @@ def test_bundled_scenarios_lint_clean(capsys):
     out = capsys.readouterr().out
     assert code == 0, out
     assert ": warning:" not in out and ": error:" not in out
+
+
+def test_deep_check_warns_about_endings_no_playthrough_reaches(capsys):
+    lab = Path(__file__).resolve().parents[1] / "sim" / "files"
+    assert main(["check", "--deep", "-q", str(lab)]) == 0
+    out = capsys.readouterr().out
+    assert (
+        f"{lab / 'lab.yaml'}:64:9: warning: endings[0].id: no automatic playthrough reached "
+        "ending 'collapse' (1,200 runs)" in out
+    )
+
+
+def test_bundled_scenarios_pass_the_deep_check(capsys):
+    root = Path(__file__).resolve().parents[2]
+    assert main(["check", "--deep", "-q", str(root / "scenarios")]) == 0
+    assert ": warning:" not in capsys.readouterr().out
