@@ -169,7 +169,7 @@ def print_report(program: Program, report: dict[str, Any], lang: str, out: TextI
         for k in range(1, len(event.choices) + 1):
             row = "".join(f"{_pct((s or {}).get(str(k), 0.0)):>15}" for s in shares)
             w(f"{'    choice ' + str(k):<24}{row}\n")
-    w("\nTeam over time (mean, 10-90 % band)\n")
+    w("\nTeam over time (mean per turn; --json and --plot add the 10-90 % band)\n")
     for name, s in report["policies"].items():
         w(f"  {name}\n")
         for metric, points in s["trajectory"].items():
