@@ -10,6 +10,7 @@ from typing import Any
 
 from game.content.models import SETTINGS
 from game.content.scaffold import PLACEHOLDERS, scenario_yaml, team_yaml
+from game.content.schema import schema_text
 
 
 def register(subparsers: Any) -> None:
@@ -62,6 +63,10 @@ def run(args: argparse.Namespace) -> int:
         return 1
     try:
         args.dir.mkdir(parents=True, exist_ok=True)
+        schema = args.dir / "leadsim.schema.json"
+        if not schema.exists():
+            # the files' first line points editors at it, for completion and live errors
+            schema.write_text(schema_text(), encoding="utf-8")
         team_path.write_text(team_yaml(team_id, langs), encoding="utf-8")
         scenario_path.write_text(
             scenario_yaml(args.id, team_id, args.setting, langs), encoding="utf-8"

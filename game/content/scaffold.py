@@ -96,7 +96,7 @@ def team_yaml(team_id: str, langs: Sequence[str]) -> str:
     def t(key: str, indent: int) -> str:
         return _text(key, langs, indent)
 
-    return f"""# yaml-language-server: $schema=https://leadsim.invalid/schema/leadsim.schema.json
+    return f"""# yaml-language-server: $schema=leadsim.schema.json
 # The people of your scenario. Archetypes (erudite, executive, friendly, obsequious,
 # indifferent, overcompetent) decide how each person takes your decisions; traits you list
 # override the archetype's defaults. Starting values are in [0, 1].
@@ -131,7 +131,7 @@ def scenario_yaml(scenario_id: str, team_id: str, setting: str, langs: Sequence[
     def t(key: str, indent: int) -> str:
         return _text(key, langs, indent)
 
-    return f"""# yaml-language-server: $schema=https://leadsim.invalid/schema/leadsim.schema.json
+    return f"""# yaml-language-server: $schema=leadsim.schema.json
 # A scenario: events (situations), each with 2-5 choices; every choice names the principles
 # it applies or violates and has effects. See docs/authoring.md for every field.
 # Check it:     leadsim check --require-lang {",".join(langs)} .

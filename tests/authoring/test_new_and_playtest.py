@@ -18,7 +18,11 @@ def test_new_scenario_checks_plays_and_teaches(tmp_path, capsys, langs):
         main(["new", "fresh_case", "--setting", "product", "--lang", langs, "--dir", str(tmp_path)])
         == 0
     )
-    assert sorted(p.name for p in tmp_path.iterdir()) == ["fresh_case.yaml", "team_fresh_case.yaml"]
+    assert sorted(p.name for p in tmp_path.iterdir()) == [
+        "fresh_case.yaml",
+        "leadsim.schema.json",
+        "team_fresh_case.yaml",
+    ]
     capsys.readouterr()
     assert main(["check", "--require-lang", langs, str(tmp_path)]) == 0
     out = capsys.readouterr().out
