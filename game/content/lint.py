@@ -119,7 +119,7 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
         for target in targets:
             predecessors.setdefault(target, set()).add(source)
     for i, event in enumerate(scenario.events):
-        if event.interrupt and event.next is None:
+        if event.id in scheduled_by and event.next is None:
             # after an interruption, play resumes where the scheduling event was heading
             for source in scheduled_by.get(event.id, set()):
                 out[event.id] |= {t for t in out[source] if t != event.id}

@@ -5,7 +5,9 @@ Flow rules, for a set of runs at once:
   event listed after it (skipping `interrupt` events), else the end;
 * a conditional `next` takes the first branch whose `if` holds;
 * an event whose `when` is false on arrival is skipped (its own default next is taken);
-* a scheduled event that is due interrupts the flow; after it, play resumes where it was;
+* a scheduled event that is due interrupts the flow; after it, play resumes where it was
+  (unless the event or choice names its own next); `interrupt: true` keeps an event out of
+  the ordinary flow, so it is reached only by a schedule or an explicit link;
 * endings: `early` endings are checked after every decision; at the end, the first ending
   whose `when` holds is reached.
 """
@@ -133,16 +135,13 @@ class Program:
     ) -> np.ndarray:
         """Where each run goes after a decision (or a time-out) at `event`."""
         compiled = self.events[event]
+        # an event that interrupted the flow (a scheduled one) hands play back to where it was
         resume = ctx.world.resume[rows]
         fallback = np.where(resume != NONE, resume, compiled.following)
-        interrupted = compiled.model.interrupt
-        if not interrupted:
-            fallback = np.full(len(rows), compiled.following, dtype=np.int64)
+        ctx.world.resume[rows] = NONE
         targets = self._link(ctx, rows, compiled.model.next, fallback)
         if choice is not None:
             targets = self._link(ctx, rows, choice.model.next, targets)
-        if interrupted:
-            ctx.world.resume[rows] = NONE
         return self.arrive(ctx, rows, targets)
 
     def arrive(self, ctx: Context, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
@@ -163,10 +162,8 @@ class Program:
                 where = np.flatnonzero(skip & (targets == event))
                 compiled = self.events[event]
                 resume = ctx.world.resume[rows[where]]
-                fallback = np.full(len(where), compiled.following, dtype=np.int64)
-                if compiled.model.interrupt:
-                    fallback = np.where(resume != NONE, resume, fallback)
-                    ctx.world.resume[rows[where]] = NONE
+                fallback = np.where(resume != NONE, resume, compiled.following)
+                ctx.world.resume[rows[where]] = NONE
                 targets[where] = self._link(ctx, rows[where], compiled.model.next, fallback)
         return np.where(targets >= 0, END, targets)  # a cycle of skipped events ends the game
 

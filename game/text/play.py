@@ -57,7 +57,8 @@ class TextGame:
                 record = self._scripted(script.pop(0))
             elif decider.policy:
                 number = choose(decider.policy, s)
-                self.say([self.view.s("text.policy", policy=decider.policy, number=number)])
+                shown = [o.index for o in s.choices()].index(number) + 1
+                self.say([self.view.s("text.policy", policy=decider.policy, number=shown)])
                 record = s.choose(number)
             elif decider.interactive:
                 answer = self._prompt()
@@ -101,9 +102,10 @@ class TextGame:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 
     def _prompt(self) -> int | str | Reloaded | Broken:
+        """The choice the player types: its number on screen, returned as the choice's index."""
         s, strings = self.session, self.view.s
         offered = [o.index for o in s.choices()]
-        count = len(s.event.choices) if s.event else 0
+        count = len(offered)
         while True:
             self.out.write(strings("text.prompt", count=count))
             self.out.flush()
@@ -126,13 +128,9 @@ class TextGame:
                 self.say([strings("text.bad_number", count=count)])
                 continue
             number = int(answer)
-            if number in offered:
-                return number
             if 1 <= number <= count:
-                shown = ", ".join(map(str, offered))
-                self.say([strings("text.not_offered", number=number, offered=shown)])
-            else:
-                self.say([strings("text.bad_number", count=count)])
+                return offered[number - 1]
+            self.say([strings("text.bad_number", count=count)])
 
 
 class ScriptError(ValueError):

@@ -96,9 +96,10 @@ class Renderer:
         return lines
 
     def choices(self, options: Iterable[ChoiceOption]) -> list[str]:
+        """The choices on offer, numbered 1..n as the player types them."""
         lines = [self.s("text.choices")]
-        for option in options:
-            lines += wrap(f"{option.index}. {self.t(option.choice.text)}", width=WIDTH)
+        for number, option in enumerate(options, start=1):
+            lines += wrap(f"{number}. {self.t(option.choice.text)}", width=WIDTH)
         return lines
 
     def outcome(self, record: TurnRecord) -> list[str]:

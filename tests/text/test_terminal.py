@@ -167,3 +167,14 @@ def test_engine_imports_without_pygame():
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
     assert result.stdout.strip() == "ok status", result.stderr
+
+
+def test_hidden_choices_leave_no_gap_in_the_numbers(tmp_path):
+    # After "trust the status", the choice that needs the overload to be known is hidden:
+    # the remaining two are numbered 1 and 2, and 2 is the third choice of the file.
+    result = leadsim(
+        "play", "example_release", "--text", "--seed", "1", stdin="2\n2\n", data_dir=tmp_path
+    )
+    assert "3. " not in result.stdout.split("THE LAST TWO DAYS")[1].split("Your choice")[0]
+    saves = list(tmp_path.glob("auto-*.json"))
+    assert json.loads(saves[0].read_text())["decisions"] == [2, 3]
