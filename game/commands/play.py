@@ -60,6 +60,23 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("--name", help="record the finished playthrough under this player name")
     parser.add_argument(
+        "--autoplay",
+        metavar="POLICY",
+        choices=POLICY_NAMES,
+        help="test harness: POLICY plays the window through real key and mouse events; "
+        "exits 0 after the leaderboard",
+    )
+    parser.add_argument(
+        "--screenshots",
+        metavar="DIR",
+        type=Path,
+        help="with --autoplay: a PNG of each screen and report.json go into DIR",
+    )
+    parser.add_argument("--size", metavar="WxH", help="window size, e.g. 1280x720")
+    parser.add_argument(
+        "--fullscreen", action="store_true", help="open the window full screen (F11 toggles)"
+    )
+    parser.add_argument(
         "--watch",
         action="store_true",
         help="reload the scenario when its files change, replaying your decisions",

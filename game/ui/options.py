@@ -1,0 +1,64 @@
+"""What `leadsim play` asks of the window: scenario, seed, language, size, autoplay."""
+
+from __future__ import annotations
+
+import argparse
+import re
+from dataclasses import dataclass
+from pathlib import Path
+
+from game.i18n import LANGUAGES
+
+SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+
+
+def parse_size(text: str) -> tuple[int, int]:
+    """`"1280x720"` -> (1280, 720); raises ValueError with a readable message."""
+    match = SIZE.match(text)
+    if not match:
+        raise ValueError(f"--size wants WIDTHxHEIGHT, e.g. 1280x720, not '{text}'")
+    width, height = int(match.group(1)), int(match.group(2))
+    if width < 320 or height < 240:
+        raise ValueError(f"--size {text} is too small (at least 320x240)")
+    return width, height
+
+
+@dataclass(frozen=True)
+class Options:
+    scenario: str | None = None
+    seed: int | None = None
+    lang: str | None = None
+    scenarios: tuple[Path, ...] = ()
+    name: str | None = None
+    autoplay: str | None = None
+    screenshots: Path | None = None
+    size: tuple[int, int] | None = None
+    fullscreen: bool = False
+    resume: bool = False  # --continue: pick up the latest saved game at once
+
+    @classmethod
+    def from_args(cls, args: argparse.Namespace) -> Options:
+        """Read the play command's arguments (options it does not define yet are optional)."""
+        lang = getattr(args, "lang", None)
+        if lang is not None and lang not in LANGUAGES:
+            raise ValueError(f"--lang must be one of {', '.join(LANGUAGES)}")
+        size_text = getattr(args, "size", None)
+        shots = getattr(args, "screenshots", None)
+        autoplay = getattr(args, "autoplay", None)
+        if autoplay is not None:
+            from game.sim.policies import POLICY_NAMES
+
+            if autoplay not in POLICY_NAMES:
+                raise ValueError(f"--autoplay must be one of {', '.join(POLICY_NAMES)}")
+        return cls(
+            scenario=getattr(args, "scenario", None),
+            seed=getattr(args, "seed", None),
+            lang=lang,
+            scenarios=tuple(Path(p) for p in (getattr(args, "scenarios", None) or ())),
+            name=getattr(args, "name", None),
+            autoplay=autoplay,
+            screenshots=Path(shots) if shots else None,
+            size=parse_size(size_text) if size_text else None,
+            fullscreen=bool(getattr(args, "fullscreen", False)),
+            resume=bool(getattr(args, "resume", False)),
+        )

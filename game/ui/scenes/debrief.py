@@ -1,0 +1,164 @@
+"""The ending and debrief: score and its parts, the ending's text, a chart, each decision's
+principles."""
+
+from __future__ import annotations
+
+import pygame
+
+from game.charts import Bar, Series, bar_chart, line_chart
+from game.content.principles import PRINCIPLES
+from game.content.text import tr
+from game.ui.flow import GameRun
+from game.ui.page import page
+from game.ui.scene import Host, Scene
+from game.ui.scenes.outcome import message_text
+from game.ui.widgets import Build, coloured, esc
+
+PARTS = ("delivery", "team", "retention", "principles")
+PART_COLOURS = ("progress", "morale", "productivity", "trust")  # palette roles, none alarming
+CHARTS = ("timeline", "profile")
+
+
+def principle_name(pid: str, lang: str) -> str:
+    info = PRINCIPLES.get(pid)
+    return info.name.get(lang, info.name["en"]) if info else pid
+
+
+class DebriefScene(Scene):
+    name = "debrief"
+
+    def __init__(self, host: Host, run: GameRun) -> None:
+        super().__init__(host)
+        self.run = run
+        self.chart = CHARTS[0]
+
+    def build(self, ui: Build) -> None:
+        s, lang = ui.strings, ui.lang
+        session = self.run.session
+        ending = session.ending
+        title = tr(ending.title, lang) if ending else ""
+        other = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]
+        frame = page(
+            ui,
+            s("debrief.heading", ending=title),
+            [
+                ("chart", s(f"debrief.show_{other}"), self._toggle),
+                ("continue", s("button.continue"), self._continue),
+            ],
+            subheading=tr(session.scenario.title, lang),
+        )
+        body, gap = frame.body, ui.px("gap")
+        left = pygame.Rect(body.x, body.y, round(body.width * 0.48), body.height)
+        score = session.score()
+        total = ui.text(
+            f"<b>{esc(s('debrief.score', score=f'{score.total:.0f}'))}</b>",
+            pygame.Rect(left.x, left.y, left.width, -1),
+            "#heading",
+        )
+        style = ui.theme.chart_style()
+        top = total.rect.bottom + ui.px("small_gap")
+        # four rows of text-sized bars, unless that would leave the chart below too little room
+        line = ui.theme.font(style.base_px((left.width, 100))).get_linesize()
+        parts_height = min(round(line * 8.4), round((left.bottom - top) * 0.45))
+        bars = [
+            Bar(s(f"score.{p}"), getattr(score, p), c)
+            for p, c in zip(PARTS, PART_COLOURS, strict=True)
+        ]
+        parts = bar_chart((left.width, parts_height), bars, style=style)
+        ui.image(parts, pygame.Rect(left.x, top, left.width, parts_height))
+        top += parts_height + gap
+        size = (left.width, max(60, left.bottom - top))
+        chart = self._timeline(size) if self.chart == "timeline" else self._profile(size)
+        ui.image(chart, pygame.Rect((left.x, top), size))
+        right = pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.height)
+        ui.text(self._ledger(), right, "#body")
+
+    def default_focus(self) -> int:
+        return 1
+
+    def _timeline(self, size: tuple[int, int]) -> pygame.Surface:
+        s, lang = self.host.strings, self.host.lang
+        trajectory = self.run.session.trajectory
+        series = [
+            Series(s(f"metric.{m}"), [point.get(m) for point in trajectory], m)
+            for m in ("morale", "stress", "productivity")
+        ]
+        labels = [s("debrief.start")] + [str(i) for i in range(1, len(trajectory))]
+        marks = []
+        for record in self.run.session.history:
+            for kind, payload in record.messages:
+                if kind in ("milestone", "left"):
+                    text = message_text(self.run, s, lang, kind, payload)
+                    marks.append((record.turn + 1, text))
+        return line_chart(
+            size,
+            series,
+            title=s("debrief.timeline"),
+            x_labels=labels,
+            marks=marks,
+            style=self.host.theme.chart_style(),
+        )
+
+    def _profile(self, size: tuple[int, int]) -> pygame.Surface:
+        s, lang = self.host.strings, self.host.lang
+        profile = self.run.session.principle_profile()
+        bars = [Bar(principle_name(pid, lang), float(v)) for pid, v in sorted(profile.items()) if v]
+        reach = max([abs(b.value) for b in bars] + [1.0])
+        return bar_chart(
+            size,
+            bars,
+            title=s("debrief.profile"),
+            value_range=(-reach, reach),
+            value_format="{:+.0f}",
+            style=self.host.theme.chart_style(),
+        )
+
+    def _ledger(self) -> str:
+        s, lang, theme = self.host.strings, self.host.lang, self.host.theme
+        session = self.run.session
+        ending = session.ending
+        parts = [esc(tr(ending.debrief, lang)) if ending else ""]
+        parts.append(f"<b>{esc(s('text.ledger'))}</b>")
+        seen: list[str] = []
+        program = session.program
+        for record in session.history:
+            event = program.events[program.event_index[record.event_id]].model
+            title = tr(event.title, lang) if event.title else event.id
+            if record.choice_index:
+                choice = tr(event.choices[record.choice_index - 1].text, lang)
+            else:
+                choice = s("text.timed_out")
+            lines = [esc(s("text.ledger_line", turn=record.turn + 1, event=title, choice=choice))]
+            for pid in record.applied:
+                text = s("debrief.applied", principle=principle_name(pid, lang))
+                lines.append(coloured(text, theme.hex("good")))
+            for pid in record.violated:
+                text = s("debrief.violated", principle=principle_name(pid, lang))
+                lines.append(coloured(text, theme.hex("bad")))
+            seen += [p for p in (*record.applied, *record.violated) if p not in seen]
+            parts.append("<br>".join(lines))
+        if seen:
+            explained = [
+                f"<b>{esc(principle_name(p, lang))}</b>: {esc(_explain(p, lang))}"
+                for p in seen
+                if p in PRINCIPLES
+            ]
+            parts.append(f"<b>{esc(s('debrief.principles'))}</b><br>" + "<br>".join(explained))
+        return "<br><br>".join(p for p in parts if p)
+
+    def _toggle(self) -> None:
+        self.chart = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]
+        self.host.relayout()
+
+    def back(self) -> bool:
+        return False  # the game is over; Continue leads on to the leaderboard
+
+    def _continue(self) -> None:
+        from game.ui.scenes.name_entry import NameEntryScene
+
+        self.host.replace(NameEntryScene(self.host, self.run))
+
+
+def _explain(pid: str, lang: str) -> str:
+    info = PRINCIPLES[pid]
+    return info.explain.get(lang, info.explain["en"])

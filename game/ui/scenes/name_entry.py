@@ -1,0 +1,163 @@
+"""Name entry after a game: the name goes on the leaderboard with the score."""
+
+from __future__ import annotations
+
+import pygame
+import pygame_gui
+from pygame_gui.elements import UITextBox, UITextEntryLine
+
+from game.ui.flow import GameRun
+from game.ui.page import page
+from game.ui.scene import Host, Scene
+from game.ui.scenes.leaderboard import Board, LeaderboardScene
+from game.ui.widgets import Build, coloured, esc
+
+MAX_NAME = 32
+BLINK_SECONDS = 0.4
+
+
+class TextEntryMixin:
+    """A text entry line that shares the keyboard with the focus ring: Tab, Down and Up move
+    between the entry and the buttons; typing goes to the entry while it has focus."""
+
+    entry: UITextEntryLine | None = None
+    blink = 0.0
+
+    def blink_update(self, dt: float) -> bool:
+        """True about twice a second while the entry has the focus, so that the idle window
+        still shows the text cursor blinking."""
+        if self.entry is None or not self.entry.is_focused:
+            return False
+        self.blink += dt
+        if self.blink >= BLINK_SECONDS:
+            self.blink = 0.0
+            return True
+        return False
+
+    def entry_keys(self, scene: Scene, event: pygame.event.Event) -> bool:
+        entry = self.entry
+        if entry is None or event.type != pygame.KEYDOWN:
+            return False
+        leave = (pygame.K_TAB, pygame.K_DOWN)
+        if entry.is_focused and event.key in leave and scene.focus.items:
+            entry.unfocus()
+            scene.focus.focus(0)
+            return True
+        at_top = scene.focus.index <= 0
+        if not entry.is_focused and event.key in (pygame.K_UP,) and at_top:
+            self.focus_entry(scene)
+            return True
+        return False
+
+    def focus_entry(self, scene: Scene) -> None:
+        if self.entry is None:
+            return
+        current = scene.focus.current
+        if current is not None:
+            current.button.unselect()
+        scene.focus.index = -1
+        self.entry.focus()
+
+
+class NameEntryScene(TextEntryMixin, Scene):
+    name = "name_entry"
+
+    def __init__(self, host: Host, run: GameRun) -> None:
+        super().__init__(host)
+        self.run = run
+        self.name_text = run.player_name or host.options.name or ""
+        self.error: str | None = None
+        self.message: UITextBox | None = None
+
+    def build(self, ui: Build) -> None:
+        s = ui.strings
+        board = self.host.services.leaderboard()
+        score = self.run.session.score().total
+        width = min(ui.rect.width - 2 * ui.px("margin"), ui.px("card_min_width") * 3)
+        frame = page(
+            ui,
+            s("name.heading", score=f"{score:.0f}"),
+            [
+                ("save", s("button.save_score"), self._save),
+                ("skip", s("button.skip"), self._skip),
+            ],
+            max_width=width,
+        )
+        body = frame.body
+        prompt = (
+            s("name.prompt")
+            if board is not None
+            else s("leaderboard.unavailable", problem=self.host.services.problem or "")
+        )
+        intro = ui.text(esc(prompt), pygame.Rect(body.x, body.y, body.width, -1), "#plain")
+        y = intro.rect.bottom + ui.px("gap")
+        self.entry = UITextEntryLine(
+            pygame.Rect(body.x, y, body.width, -1),
+            ui.manager,
+            placeholder_text=s("name.placeholder"),
+        )
+        self.entry.set_text_length_limit(MAX_NAME)
+        self.entry.set_text(self.name_text)
+        y = self.entry.rect.bottom + ui.px("gap")
+        self.message = ui.text(
+            self._message(), pygame.Rect(body.x, y, body.width, max(20, body.bottom - y))
+        )
+        if board is None:
+            self.entry.disable()
+
+    def built(self) -> None:
+        if self.entry is not None and self.entry.is_enabled:
+            self.focus_entry(self)
+        else:
+            super().built()
+
+    def _message(self) -> str:
+        if self.error:
+            return coloured(
+                self.host.strings("name.problem", problem=self.error), self.host.theme.hex("bad")
+            )
+        return coloured(
+            self.host.strings("name.hint", limit=MAX_NAME), self.host.theme.hex("text_dim")
+        )
+
+    def teardown(self) -> None:
+        if self.entry is not None:
+            self.name_text = self.entry.get_text()
+        self.entry = None
+        super().teardown()
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type == pygame_gui.UI_TEXT_ENTRY_FINISHED and event.ui_element is self.entry:
+            self._save()
+            return True
+        if self.entry_keys(self, event):
+            return True
+        return super().handle_event(event)
+
+    def back(self) -> bool:
+        self._skip()
+        return True
+
+    def update(self, dt: float) -> bool:
+        return self.blink_update(dt)
+
+    def _save(self) -> None:
+        if self.entry is None or self.host.services.leaderboard() is None:
+            self._skip()
+            return
+        self.name_text = self.entry.get_text()
+        problem = self.run.record_score(self.name_text)
+        if problem is not None:
+            self.error = problem
+            if self.message is not None:
+                self.message.set_text(self._message())
+            return
+        self._show_board(self.run.recorded_row)
+
+    def _skip(self) -> None:
+        self._show_board(None)
+
+    def _show_board(self, row: int | None) -> None:
+        bundle = self.run.bundle
+        board = Board(bundle.scenario.id, bundle.content_hash, bundle.scenario.title, row)
+        self.host.replace(LeaderboardScene(self.host, board))

@@ -1,0 +1,74 @@
+"""Settings: language, window or full screen, text size, colour-blind-safe palette.
+
+Each setting is one button showing its value; Enter or Right moves to the next value, Left to
+the previous one. Changes apply at once and are remembered in the data folder.
+"""
+
+from __future__ import annotations
+
+import pygame
+
+from game.ui.focus import Action
+from game.ui.meters import wrap
+from game.ui.page import page
+from game.ui.scene import Host, Scene
+from game.ui.settings import Settings
+from game.ui.widgets import Build, esc, fit_scroller, list_width
+
+NAMES = ("lang", "fullscreen", "text_size", "palette")
+
+
+def value_label(host: Host, name: str, settings: Settings) -> str:
+    value = getattr(settings, name)
+    if isinstance(value, bool):
+        value = "on" if value else "off"
+    s = host.strings
+    return s("settings.row", setting=s(f"settings.{name}"), value=s(f"settings.{name}.{value}"))
+
+
+class SettingsScene(Scene):
+    name = "settings"
+
+    def build(self, ui: Build) -> None:
+        s = ui.strings
+        width = min(ui.rect.width - 2 * ui.px("margin"), ui.px("card_min_width") * 3)
+        frame = page(
+            ui, s("settings.heading"), [("back", s("button.back"), self.host.pop)], max_width=width
+        )
+        body = frame.body
+        box = ui.scroller(body)
+        inner, y = box.get_container(), 0
+        labels = [value_label(self.host, name, self.host.settings) for name in NAMES]
+        small = ui.theme.font(ui.theme.font_px("#small"))
+        note_height = len(wrap(small, s("settings.note"), body.width)) * small.get_linesize()
+        width = list_width(ui, labels, "#list_item", body, note_height + 2 * ui.px("gap"))
+        for name, label in zip(NAMES, labels, strict=True):
+            button = ui.button(
+                f"setting:{name}",
+                label,
+                pygame.Rect(0, y, width, -1),
+                self._cycler(name, 1),
+                "#list_item",
+                container=inner,
+                scroller=box,
+            )
+            y += button.rect.height + ui.px("small_gap")
+        note = ui.text(esc(s("settings.note")), pygame.Rect(0, y, width, -1), "#small", inner)
+        fit_scroller(box, note.rect.bottom - inner.get_rect().y)
+        self.focus.items = self.focus.items[1:] + self.focus.items[:1]
+
+    def _cycler(self, name: str, step: int) -> Action:
+        def run() -> None:
+            self.host.apply_settings(self.host.settings.cycled(name, step))
+
+        return run
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        key = self.focus.current_key or ""
+        arrows = (pygame.K_LEFT, pygame.K_RIGHT)
+        if event.type == pygame.KEYDOWN and key.startswith("setting:") and event.key in arrows:
+            name = key.split(":", 1)[1]
+            step = 1 if event.key == pygame.K_RIGHT else -1
+            self.host.apply_settings(self.host.settings.cycled(name, step))
+            return True
+        return super().handle_event(event)

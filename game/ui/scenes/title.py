@@ -1,0 +1,105 @@
+"""The title screen: continue the last game, start a new one, saves, leaderboard, settings."""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pygame
+
+from game.content.text import tr
+from game.ui.scene import Host, Scene
+from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
+
+
+class TitleScene(Scene):
+    name = "title"
+
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.latest: Any = None
+
+    def enter(self) -> None:
+        self._scan()
+
+    def resume(self) -> None:
+        self._scan()
+
+    def _scan(self) -> None:
+        saves = self.host.services.saves
+        self.latest = None
+        if saves is not None:
+            try:
+                self.latest = saves.latest()
+            except Exception as err:  # an unreadable data folder: no Continue, say why
+                self.host.services.problem = str(err)
+
+    def build(self, ui: Build) -> None:
+        s = ui.strings
+        margin = ui.px("margin")
+        width = min(ui.rect.width - 2 * margin, round(ui.px("card_min_width") * 2.6))
+        x = ui.rect.centerx - width // 2
+        area = pygame.Rect(x, margin, width + SCROLLBAR_ROOM, ui.rect.height - 2 * margin)
+        box = ui.scroller(area)
+        inner = box.get_container()
+        col = Column(0, 0, width, ui.px("gap"))
+        ui.stacked_text(col, f"<b>{esc(s('app.name'))}</b>", "#title", inner)
+        ui.stacked_text(col, esc(s("title.tagline")), "#tagline", inner)
+        col.advance(ui.px("gap"))
+        for key, label, action in self._menu():
+            button = ui.button(key, label, col.next(-1), action, container=inner, scroller=box)
+            col.advance(button.rect.height)
+        ui.stacked_text(col, esc(s("title.keys")), "#tagline_small", inner)
+        problem = self.host.services.problem
+        if problem:
+            ui.stacked_text(col, esc(s("title.store_problem", problem=problem)), "#small", inner)
+        fit_scroller(box, col.y)
+
+    def _menu(self) -> list[tuple[str, str, Any]]:
+        s = self.host.strings
+        items = []
+        if self.latest is not None:
+            record = self.latest.record
+            title = (record.snapshot or {}).get("title") or record.scenario_id
+            label = s(
+                "title.continue",
+                scenario=tr(title, self.host.lang),
+                decisions=len(record.decisions),
+            )
+            items.append(("continue", label, self._continue))
+        items.append(("new", s("title.new"), self._new))
+        if self.host.services.saves is not None:
+            items.append(("saves", s("title.saves"), self._saves))
+        items.append(("leaderboard", s("title.leaderboard"), self._leaderboard))
+        items.append(("settings", s("title.settings"), self._settings))
+        items.append(("quit", s("title.quit"), lambda: self.host.quit(0)))
+        return items
+
+    def back(self) -> bool:
+        return False  # Esc on the title does nothing; Quit is one button away
+
+    def _continue(self) -> None:
+        from game.ui.resume import resume_save
+
+        if self.latest is not None:
+            for scene in resume_save(self.host, self.latest):
+                self.host.push(scene)
+
+    def _new(self) -> None:
+        from game.ui.scenes.picker import PickerScene
+
+        self.host.push(PickerScene(self.host))
+
+    def _saves(self) -> None:
+        from game.ui.scenes.saves import SavesScene
+
+        self.host.push(SavesScene(self.host))
+
+    def _leaderboard(self) -> None:
+        from game.ui.scenes.leaderboard import LeaderboardScene
+
+        self.host.push(LeaderboardScene(self.host, None))
+
+    def _settings(self) -> None:
+        from game.ui.scenes.settings import SettingsScene
+
+        self.host.push(SettingsScene(self.host))

@@ -1,0 +1,78 @@
+"""What the screens need from outside the window: scenarios, saves, the leaderboard, settings.
+
+One `Services` object is made per run and handed to the screens (no globals). The store
+(`game.store`) is optional: when it cannot be imported or opened, saving and the leaderboard
+are shown as unavailable with the reason, and everything else keeps working.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from game.content.library import LibraryEntry, ScenarioLibrary
+from game.ui.settings import SettingsFile
+
+
+@dataclass
+class Services:
+    scenario_dirs: list[Path] = field(default_factory=list)
+    saves: Any = None  # game.store.saves.SaveStore, or None without a store
+    settings_file: SettingsFile = field(default_factory=lambda: SettingsFile(None))
+    open_leaderboard: Callable[[], Any] | None = None
+    clock: Callable[[], float] = time.monotonic
+    problem: str | None = None  # why the store is unavailable, for the player
+    _board: Any = None
+    _entries: list[LibraryEntry] | None = None
+
+    def library(self, reload: bool = False) -> list[LibraryEntry]:
+        """Every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios), read once."""
+        if self._entries is None or reload:
+            self._entries = ScenarioLibrary(self.scenario_dirs).entries()
+        return self._entries
+
+    def leaderboard(self) -> Any:
+        """The open leaderboard, opened on first use; None (with `problem`) if unavailable."""
+        if self._board is None and self.open_leaderboard is not None:
+            try:
+                self._board = self.open_leaderboard()
+            except Exception as err:  # LeaderboardError, OSError: keep playing without it
+                self.problem = str(err)
+                self.open_leaderboard = None
+        return self._board
+
+    def best_score(self, scenario_id: str, content_hash: str) -> float | None:
+        board = self.leaderboard()
+        if board is None:
+            return None
+        try:
+            rows = board.top(scenario_id, content_hash, 1)
+        except Exception as err:
+            self.problem = str(err)
+            return None
+        return float(rows[0].score) if rows else None
+
+    def close(self) -> None:
+        if self._board is not None:
+            self._board.close()
+            self._board = None
+
+
+def make_services(scenario_dirs: list[Path]) -> Services:
+    """Services with the store when it is importable, without it otherwise."""
+    try:
+        from game.store.datadir import data_dir
+        from game.store.leaderboard import Leaderboard
+        from game.store.saves import SaveStore
+    except ImportError as err:
+        return Services(list(scenario_dirs), problem=str(err))
+    folder = data_dir()
+    return Services(
+        list(scenario_dirs),
+        saves=SaveStore(folder),
+        settings_file=SettingsFile(folder),
+        open_leaderboard=lambda: Leaderboard.open(folder),
+    )
