@@ -21,6 +21,7 @@ from game.ui.scene import Scene
 from game.ui.services import Services, make_services
 from game.ui.settings import Settings
 from game.ui.theme import Style, Theme, theme_for
+from game.ui.watch import LiveReload, current_run
 from game.ui.widgets import Build
 
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED)
@@ -59,6 +60,7 @@ class App:
         )
         self.manager = self.theme.make_manager(self.screen.get_size())
         self.clock = pygame.time.Clock()
+        self.live = LiveReload() if options.watch else None
         self.autoplay = None
         if options.autoplay:
             from game.ui.autoplay import Autoplay
@@ -250,6 +252,8 @@ class App:
         if self._layout_pending:
             self._layout()
         self.hot = max(0.0, self.hot - dt)
+        if self.live is not None and self.live.tick(self, current_run(self.stack), dt):
+            self.dirty = True
         top = self.stack[-1]
         changed = top.update(dt)
         self.manager.update(dt)

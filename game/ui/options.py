@@ -35,6 +35,7 @@ class Options:
     size: tuple[int, int] | None = None
     fullscreen: bool = False
     resume: bool = False  # --continue: pick up the latest saved game at once
+    watch: bool = False  # --watch: reload the scenario when its files change
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Options:
@@ -61,4 +62,5 @@ class Options:
             size=parse_size(size_text) if size_text else None,
             fullscreen=bool(getattr(args, "fullscreen", False)),
             resume=bool(getattr(args, "resume", False)),
+            watch=bool(getattr(args, "watch", False)),
         )

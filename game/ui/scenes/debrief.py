@@ -8,6 +8,7 @@ import pygame
 from game.charts import Bar, Series, bar_chart, line_chart
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
+from game.sim.debrief import TRUST_SHIFT, debrief
 from game.ui.flow import GameRun
 from game.ui.page import page
 from game.ui.scene import Host, Scene
@@ -31,6 +32,8 @@ class DebriefScene(Scene):
         super().__init__(host)
         self.run = run
         self.chart = CHARTS[0]
+        # what-if replays of every decision: computed once here, never while drawing
+        self.lesson = debrief(run.session)
 
     def build(self, ui: Build) -> None:
         s, lang = ui.strings, ui.lang
@@ -118,6 +121,8 @@ class DebriefScene(Scene):
         session = self.run.session
         ending = session.ending
         parts = [esc(tr(ending.debrief, lang)) if ending else ""]
+        parts += self._moments()
+        parts.append(self._people())
         parts.append(f"<b>{esc(s('text.ledger'))}</b>")
         seen: list[str] = []
         program = session.program
@@ -145,6 +150,64 @@ class DebriefScene(Scene):
             ]
             parts.append(f"<b>{esc(s('debrief.principles'))}</b><br>" + "<br>".join(explained))
         return "<br><br>".join(p for p in parts if p)
+
+    def _moments(self) -> list[str]:
+        """The decisions that changed the outcome most, with what else would have happened."""
+        s, lang, theme = self.host.strings, self.host.lang, self.host.theme
+        if not self.lesson.moments:
+            return []
+        out = [f"<b>{esc(s('text.debrief.key_moments'))}</b>"]
+        for number, k in enumerate(self.lesson.moments, start=1):
+            title = tr(k.event.title, lang) if k.event.title else k.event.id
+            did = tr(k.choice.text, lang) if k.choice is not None else s("text.timed_out")
+            heading = s("text.debrief.moment", number=number, turn=k.turn + 1, event=title)
+            lines = [f"<b>{esc(heading)}</b>", esc(s("text.debrief.you_did", choice=did))]
+            if k.choice is not None and k.choice.outcome is not None:
+                lines.append(esc(s("text.debrief.happened", outcome=tr(k.choice.outcome, lang))))
+            best = k.best
+            ending = tr(best.ending.title, lang) if best.ending else "-"
+            lines.append(
+                esc(
+                    s(
+                        "text.debrief.instead",
+                        choice=tr(best.choice.text, lang),
+                        score=f"{best.score:.0f}",
+                        actual=f"{k.actual_score:.0f}",
+                        ending=ending,
+                    )
+                )
+            )
+            for pid in k.record.applied:
+                text = s(
+                    "text.debrief.applied", name=principle_name(pid, lang), why=_explain(pid, lang)
+                )
+                lines.append(coloured(text, theme.hex("good")))
+            for pid in k.record.violated:
+                text = s(
+                    "text.debrief.violated", name=principle_name(pid, lang), why=_explain(pid, lang)
+                )
+                lines.append(coloured(text, theme.hex("bad")))
+            out.append("<br>".join(lines))
+        return out
+
+    def _people(self) -> str:
+        """What happened to each member: left, burned out, trust rose or fell."""
+        s, lang = self.host.strings, self.host.lang
+        lines = [f"<b>{esc(s('text.debrief.people'))}</b>"]
+        for story in self.lesson.members:
+            facts = []
+            if story.left_at is not None:
+                facts.append(s("text.debrief.left_after", turn=story.left_at))
+            if story.burned_out:
+                facts.append(s("text.debrief.burned_out"))
+            change = f"{story.trust_change * 100:+.0f}"
+            if story.trust_change >= TRUST_SHIFT:
+                facts.append(s("text.debrief.trust_rose", change=change))
+            elif story.trust_change <= -TRUST_SHIFT:
+                facts.append(s("text.debrief.trust_fell", change=change))
+            facts = facts or [s("text.debrief.steady")]
+            lines.append(esc(f"{tr(story.member.name, lang)}: {'; '.join(facts)}"))
+        return "<br>".join(lines)
 
     def _toggle(self) -> None:
         self.chart = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]
