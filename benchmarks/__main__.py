@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import json
+import os
 import platform
 import sys
 import time
@@ -64,6 +65,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--quick", action="store_true", help="small workloads (a smoke run)")
     parser.add_argument("--only", default="", help=f"comma-separated suites of {', '.join(SUITES)}")
     args = parser.parse_args(argv)
+    # pygame greets on import with a line on stdout, which would corrupt --json output
+    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
     chosen = [s.strip() for s in args.only.split(",") if s.strip()] or list(SUITES)
     unknown = [s for s in chosen if s not in SUITES]
     if unknown:
