@@ -7,6 +7,7 @@ import random
 from collections.abc import Callable
 
 import pygame
+import pytest
 
 from game.ui import textfit
 from tests.ui.helpers import STRESS
@@ -70,15 +71,18 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> None:
         )
 
 
-def test_5000_random_events_raise_nothing(make_app: Callable[..., object]) -> None:
+@pytest.mark.parametrize(("lang", "size"), [("ru", (1024, 600)), ("en", (1920, 1080))])
+def test_5000_random_events_raise_nothing(
+    make_app: Callable[..., object], lang: str, size: tuple[int, int]
+) -> None:
     rng = random.Random(20240601)
-    app = make_app(STRESS, "ru", (1024, 600))
+    app = make_app(STRESS, lang, size)
     restarts = 0
     screens: set[str] = set()
     for _ in range(EVENTS):
         if not app.running:  # type: ignore[attr-defined]
             restarts += 1
-            app = make_app(STRESS, rng.choice(("en", "ru")), (1024, 600))
+            app = make_app(STRESS, rng.choice(("en", "ru")), size)
         random_event(rng, app.screen.get_size())  # type: ignore[attr-defined]
         app.step(wait=False)  # type: ignore[attr-defined]
         screens.add(app.stack[-1].name)  # type: ignore[attr-defined]
