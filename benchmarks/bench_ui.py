@@ -37,14 +37,17 @@ def _environment(data: Path) -> None:
     os.environ["LEADSIM_DATA_DIR"] = str(data)
 
 
-def _decision_app(size: tuple[int, int]) -> Any:
-    """An app showing the first decision of the benchmark scenario."""
+def _app_on(size: tuple[int, int], screen: str) -> Any:
+    """An app showing `screen` (briefing, decision, outcome or debrief) of the benchmark game."""
     import pygame
 
+    from game.sim.policies import choose
     from game.ui.app import App
     from game.ui.options import Options
     from game.ui.resume import home, load, new_game
+    from game.ui.scenes.debrief import DebriefScene
     from game.ui.scenes.decision import DecisionScene
+    from game.ui.scenes.outcome import OutcomeScene
     from game.ui.services import make_services
     from game.ui.theme import Style
 
@@ -55,18 +58,39 @@ def _decision_app(size: tuple[int, int]) -> Any:
     bundle = load(app, SCENARIO)
     assert not isinstance(bundle, str), bundle
     briefing = new_game(app, bundle)[0]
-    app.reset(*home(app), DecisionScene(app, briefing.run))  # type: ignore[attr-defined]
+    run = briefing.run  # type: ignore[attr-defined]
+    scene: Any = briefing
+    if screen == "decision":
+        scene = DecisionScene(app, run)
+    elif screen == "outcome":
+        before = run.session.view()
+        scene = OutcomeScene(app, run, run.choose(choose("principled", run.session)), before)
+    elif screen == "debrief":
+        while not run.finished:
+            run.choose(choose("principled", run.session))
+        scene = DebriefScene(app, run)
+    app.reset(*home(app), scene)
     app.frame(0.0)
     return app
 
 
-def bench_frame(size: tuple[int, int] = (1920, 1080), frames: int = 300) -> Result:
-    """Median and p99 of one full frame (update + draw + flip) on the decision screen."""
+def _decision_app(size: tuple[int, int]) -> Any:
+    """An app showing the first decision of the benchmark scenario."""
+    return _app_on(size, "decision")
+
+
+SCREENS = ("briefing", "decision", "outcome", "debrief")
+
+
+def bench_frame(
+    size: tuple[int, int] = (1920, 1080), frames: int = 300, screen: str = "decision"
+) -> Result:
+    """Median and p99 of one full frame (update + draw + flip) on one screen."""
     import pygame
 
     with tempfile.TemporaryDirectory() as folder:
         _environment(Path(folder))
-        app = _decision_app(size)
+        app = _app_on(size, screen)
         times = []
         for _ in range(frames):
             app.hot = 1.0  # as right after input: pygame_gui updates, everything is drawn
@@ -76,7 +100,7 @@ def bench_frame(size: tuple[int, int] = (1920, 1080), frames: int = 300) -> Resu
         app.services.close()
         pygame.quit()
     times.sort()
-    label = f"{size[0]}x{size[1]}"
+    label = f"{size[0]}x{size[1]}" if screen == "decision" else f"{screen}_{size[0]}x{size[1]}"
     median = statistics.median(times)
     p99 = times[min(len(times) - 1, int(len(times) * 0.99))]
     return {
@@ -169,7 +193,8 @@ def run(quick: bool = False) -> Result:
     """Every UI benchmark (`quick`: fewer frames and a shorter idle, for smoke runs)."""
     results: Result = {}
     for size in ((1280, 720), (1920, 1080)):
-        results.update(bench_frame(size, 60 if quick else 300))
+        for screen in SCREENS:
+            results.update(bench_frame(size, 60 if quick else 300, screen))
     results.update(bench_start(1 if quick else 3))
     results.update(bench_idle(1.0 if quick else 3.0))
     return results
