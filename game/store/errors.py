@@ -4,7 +4,16 @@ from __future__ import annotations
 
 
 class StoreError(Exception):
-    """Base class: something the store could not do, with a message fit for the player."""
+    """Base class: something the store could not do, with a message fit for the player.
+
+    `code` and `params`, when set, let a front end show the message in the player's language
+    (interface string `store.<code>` with the params); the English message is the fallback.
+    """
+
+    def __init__(self, message: str, code: str | None = None, **params: object) -> None:
+        super().__init__(message)
+        self.code = code
+        self.params = params
 
 
 class InvalidName(StoreError, ValueError):

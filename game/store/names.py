@@ -31,19 +31,25 @@ def normalize_name(raw: object, *, what: str = "name", max_length: int = MAX_NAM
     ``what`` names the field in messages ("name", "slot name").
     """
     if not isinstance(raw, str):
-        raise InvalidName(f"the {what} must be text, not {type(raw).__name__}")
+        raise InvalidName(f"the {what} must be text, not {type(raw).__name__}", "name_not_text")
     name = unicodedata.normalize("NFC", raw.strip())
     if not name:
-        raise InvalidName(f"the {what} is empty; type at least one visible character")
+        raise InvalidName(f"the {what} is empty; type at least one visible character", "name_empty")
     for position, char in enumerate(name, start=1):
         if unicodedata.category(char) in _REFUSED_CATEGORIES or char in _BIDI_CONTROLS:
             raise InvalidName(
                 f"the {what} contains a control character ({_describe(char)}) at position "
-                f"{position}; use only visible characters and spaces"
+                f"{position}; use only visible characters and spaces",
+                "name_control",
+                position=position,
+                char=_describe(char),
             )
     if len(name) > max_length:
         raise InvalidName(
-            f"the {what} is {len(name)} characters long; at most {max_length} are allowed"
+            f"the {what} is {len(name)} characters long; at most {max_length} are allowed",
+            "name_too_long",
+            length=len(name),
+            max=max_length,
         )
     return name
 

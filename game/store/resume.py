@@ -15,7 +15,7 @@ crash::
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, Generic, Protocol, TypeVar
 
 from game.store.save_record import SaveRecord
@@ -47,6 +47,8 @@ class Resumed(Generic[S]):
     session: S
     scenario_changed: bool = False
     notice: str | None = None
+    code: str = ""  # interface string `store.<code>` for the player's language
+    params: dict[str, object] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -55,6 +57,8 @@ class RestartNeeded:
 
     record: SaveRecord
     reason: str
+    code: str = ""  # interface string `store.<code>` for the player's language
+    params: dict[str, object] = field(default_factory=dict)
 
 
 def _short(content_hash: str) -> str:
@@ -76,6 +80,8 @@ def resume_game(
             record,
             f"This save belongs to the scenario '{record.scenario_id}', "
             f"not to '{scenario_id}'. Choose the right scenario or start a new game.",
+            "resume_other_scenario",
+            {"saved": record.scenario_id, "given": scenario_id},
         )
     changed = bundle.content_hash != record.content_hash
     try:
@@ -94,7 +100,9 @@ def resume_game(
                 f"This save of '{record.scenario_id}' could not be replayed: {detail}. "
                 "The game has to restart from the beginning."
             )
-        return RestartNeeded(record, reason)
+        code = "resume_changed_misfit" if changed else "resume_failed"
+        params = {"scenario": record.scenario_id, "count": len(record.decisions), "detail": detail}
+        return RestartNeeded(record, reason, code, params)
     if not changed:
         return Resumed(session)
     notice = (
@@ -102,4 +110,5 @@ def resume_game(
         f"your saved decisions ({len(record.decisions)}) were replayed on the new version, "
         "so the numbers may differ from what you saw before."
     )
-    return Resumed(session, scenario_changed=True, notice=notice)
+    params = {"scenario": record.scenario_id, "count": len(record.decisions)}
+    return Resumed(session, True, notice, "resume_changed", params)

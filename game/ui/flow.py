@@ -13,7 +13,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.content.library import Bundle
+from game.i18n import Strings
 from game.sim.session import Session, TeamView, TurnRecord
+from game.ui.messages import store_text
 from game.ui.services import Services
 
 
@@ -45,7 +47,7 @@ class GameRun:
                     scenario_id, content, seed, language=lang, player_name=name or None
                 )
             except ValueError as err:  # InvalidName from a bad --name: play on without it
-                run.problem = str(err)
+                run.problem = store_text(Strings(lang), err, str(err))
                 run.record = SaveRecord.start(scenario_id, content, seed, language=lang)
         run.views = [run.session.view()]
         return run
@@ -98,7 +100,7 @@ class GameRun:
         try:
             saves.autosave(self.record)
         except Exception as err:  # SaveWriteError: tell the player, keep playing
-            self.problem = str(err)
+            self.problem = store_text(Strings(self.lang), err, str(err))
 
     def save_slot(self, name: str) -> str | None:
         """Save into a named slot; returns the problem, or None when saved."""
@@ -111,7 +113,7 @@ class GameRun:
         try:
             saves.save_slot(name, record)
         except Exception as err:  # InvalidName, SaveWriteError
-            return str(err)
+            return store_text(Strings(self.lang), err, str(err))
         return None
 
     def record_score(self, name: str) -> str | None:
@@ -127,7 +129,7 @@ class GameRun:
             )
             self.recorded_row = board.record(row)
         except Exception as err:  # InvalidName, LeaderboardError
-            return str(err)
+            return store_text(Strings(self.lang), err, str(err))
         if self.record is not None:  # the next game offers the same name
             self.record = dataclasses.replace(self.record, player_name=row.name.strip())
             self.autosave()

@@ -8,6 +8,7 @@ from game.content.diagnostics import ContentError
 from game.content.library import Bundle, load_bundle
 from game.sim.session import Session
 from game.ui.flow import GameRun
+from game.ui.messages import store_text
 from game.ui.scene import Host, Scene
 
 
@@ -58,7 +59,8 @@ def resume_save(host: Host, entry: Any) -> list[Scene]:
         def restart() -> None:
             host.reset(*home(host), *new_game(host, found, record.seed))
 
-        text = host.strings("notice.restart", reason=outcome.reason)
+        reason = store_text(host.strings, outcome, outcome.reason)
+        text = host.strings("notice.restart", reason=reason)
         return [NoticeScene(host, text, [("restart", host.strings("button.restart"), restart)])]
     run = GameRun.resumed(bundle, outcome.session, record, host.services)
     if run.finished:
@@ -67,7 +69,8 @@ def resume_save(host: Host, entry: Any) -> list[Scene]:
         return [DebriefScene(host, run)]
     scenes: list[Scene] = [DecisionScene(host, run)]
     if outcome.notice:
-        scenes.append(NoticeScene(host, host.strings("notice.changed", notice=outcome.notice)))
+        notice = store_text(host.strings, outcome, outcome.notice)
+        scenes.append(NoticeScene(host, host.strings("notice.changed", notice=notice)))
     return scenes
 
 
@@ -76,3 +79,4 @@ def home(host: Host) -> list[Scene]:
     from game.ui.scenes.title import TitleScene
 
     return [TitleScene(host)]
+
