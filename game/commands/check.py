@@ -9,6 +9,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands import add_scenarios_option
 from game.content.diagnostics import Diagnostic
 from game.content.library import check_files, scenario_dirs, yaml_files
 
@@ -38,8 +39,7 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument("-q", "--quiet", action="store_true",
                         help="do not list files that have no problems")  # fmt: skip
-    parser.add_argument("--scenarios", metavar="DIR", type=Path, action="append", default=[],
-                        help="also look for teams in this folder (repeatable)")  # fmt: skip
+    add_scenarios_option(parser, "also look for teams in this folder (repeatable)")
     parser.add_argument("--deep", action="store_true",
                         help="also play each scenario automatically and warn about endings, "
                         "events and choices no playthrough reaches")  # fmt: skip

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from pathlib import Path
 from typing import Any
 
+from game.commands import add_scenarios_option
 from game.store.csvexport import export_csv
 from game.store.engine_replay import engine_score_replay
 from game.store.errors import StoreError
@@ -59,14 +60,7 @@ def register(subparsers: Any) -> None:
         metavar="HASH",
         help="rank this scenario version (content-hash prefix)",
     )
-    parser.add_argument(
-        "--scenarios",
-        metavar="DIR",
-        type=Path,
-        action="append",
-        default=[],
-        help="also look for scenarios in this folder (repeatable)",
-    )
+    add_scenarios_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -13,6 +13,7 @@ import time
 from pathlib import Path
 from typing import Any
 
+from game.commands import add_scenarios_option
 from game.content.diagnostics import ContentError
 from game.content.library import Bundle, load_bundle
 from game.content.text import DEFAULT_LANG
@@ -50,14 +51,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--json", action="store_true", help="print one JSON summary at the end instead of the story"
     )
-    parser.add_argument(
-        "--scenarios",
-        metavar="DIR",
-        type=Path,
-        action="append",
-        default=[],
-        help="also look for scenarios in this folder (repeatable)",
-    )
+    add_scenarios_option(parser)
     parser.add_argument("--name", help="record the finished playthrough under this player name")
     parser.add_argument(
         "--autoplay",

@@ -9,6 +9,7 @@ import time
 from pathlib import Path
 from typing import Any, TextIO
 
+from game.commands import add_scenarios_option
 from game.commands.play import load
 from game.content.text import tr
 from game.sim.playtest import play_many, policies_from, summarise, verdict
@@ -49,14 +50,7 @@ def register(subparsers: Any) -> None:
         type=Path,
         help="write PNG charts of trajectories and endings into DIR",
     )
-    parser.add_argument(
-        "--scenarios",
-        metavar="DIR",
-        type=Path,
-        action="append",
-        default=[],
-        help="also look for scenarios in this folder (repeatable)",
-    )
+    add_scenarios_option(parser)
     parser.add_argument("--lang", default="en", help="language of titles in the report")
     parser.set_defaults(func=run)
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from game.commands import add_scenarios_option
 from game.commands.play import load
 from game.i18n import LANGUAGES
 from game.sim.session import ReplayError, Session
@@ -29,14 +30,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument("--row", type=int, help="id of the playthrough in a leaderboard export")
     parser.add_argument("--lang", choices=LANGUAGES, help="language (default: the save's)")
     parser.add_argument("--json", action="store_true", help="print the debrief as JSON")
-    parser.add_argument(
-        "--scenarios",
-        metavar="DIR",
-        type=Path,
-        action="append",
-        default=[],
-        help="also look for scenarios in this folder (repeatable)",
-    )
+    add_scenarios_option(parser)
     parser.set_defaults(func=run)
 
 

@@ -13,6 +13,7 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from game.commands import add_scenarios_option
 from game.i18n import LANGUAGES, Strings
 
 
@@ -42,14 +43,7 @@ def register(subparsers: Any) -> None:
         metavar="DIR",
         help="folder to write into (default ./report)",
     )
-    parser.add_argument(
-        "--scenarios",
-        metavar="DIR",
-        type=Path,
-        action="append",
-        default=[],
-        help="also look for scenarios in this folder (repeatable)",
-    )
+    add_scenarios_option(parser)
     parser.set_defaults(func=run)
 
 

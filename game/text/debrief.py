@@ -5,7 +5,7 @@ from __future__ import annotations
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
 from game.i18n import Strings
-from game.sim.debrief import TRUST_SHIFT, Debrief, KeyMoment
+from game.sim.debrief import TRUST_SHIFT, Debrief, KeyMoment, MemberStory
 from game.text.render import WIDTH, wrap
 
 SPARK = " ▁▂▃▄▅▆▇█"
@@ -131,21 +131,22 @@ class DebriefText:
         return out
 
     def people(self) -> list[str]:
-        s = self.s
-        out = ["", s("text.debrief.people")]
+        out = ["", self.s("text.debrief.people")]
         for story in self.d.members:
-            name = tr(story.member.name, self.lang)
-            facts = []
-            if story.left_at is not None:
-                facts.append(s("text.debrief.left_after", turn=story.left_at))
-            if story.burned_out:
-                facts.append(s("text.debrief.burned_out"))
-            change = f"{story.trust_change * 100:+.0f}"
-            if story.trust_change >= TRUST_SHIFT:
-                facts.append(s("text.debrief.trust_rose", change=change))
-            elif story.trust_change <= -TRUST_SHIFT:
-                facts.append(s("text.debrief.trust_fell", change=change))
-            if not facts:
-                facts.append(s("text.debrief.steady"))
-            out += wrap(f"{name}: {'; '.join(facts)}", "  ")
+            out += wrap(member_line(story, self.s, self.lang), "  ")
         return out
+
+
+def member_line(story: MemberStory, s: Strings, lang: str) -> str:
+    """`Name: left the team after decision 4; burned out` — one person's story in a line."""
+    facts = []
+    if story.left_at is not None:
+        facts.append(s("text.debrief.left_after", turn=story.left_at))
+    if story.burned_out:
+        facts.append(s("text.debrief.burned_out"))
+    change = f"{story.trust_change * 100:+.0f}"
+    if story.trust_change >= TRUST_SHIFT:
+        facts.append(s("text.debrief.trust_rose", change=change))
+    elif story.trust_change <= -TRUST_SHIFT:
+        facts.append(s("text.debrief.trust_fell", change=change))
+    return f"{tr(story.member.name, lang)}: {'; '.join(facts or [s('text.debrief.steady')])}"

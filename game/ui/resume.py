@@ -79,4 +79,3 @@ def home(host: Host) -> list[Scene]:
     from game.ui.scenes.title import TitleScene
 
     return [TitleScene(host)]
-

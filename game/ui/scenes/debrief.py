@@ -8,7 +8,8 @@ import pygame
 from game.charts import Bar, Series, bar_chart, line_chart
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
-from game.sim.debrief import TRUST_SHIFT, debrief
+from game.sim.debrief import debrief
+from game.text.debrief import member_line
 from game.ui.flow import GameRun
 from game.ui.page import page
 from game.ui.scene import Host, Scene
@@ -195,18 +196,7 @@ class DebriefScene(Scene):
         s, lang = self.host.strings, self.host.lang
         lines = [f"<b>{esc(s('text.debrief.people'))}</b>"]
         for story in self.lesson.members:
-            facts = []
-            if story.left_at is not None:
-                facts.append(s("text.debrief.left_after", turn=story.left_at))
-            if story.burned_out:
-                facts.append(s("text.debrief.burned_out"))
-            change = f"{story.trust_change * 100:+.0f}"
-            if story.trust_change >= TRUST_SHIFT:
-                facts.append(s("text.debrief.trust_rose", change=change))
-            elif story.trust_change <= -TRUST_SHIFT:
-                facts.append(s("text.debrief.trust_fell", change=change))
-            facts = facts or [s("text.debrief.steady")]
-            lines.append(esc(f"{tr(story.member.name, lang)}: {'; '.join(facts)}"))
+            lines.append(esc(member_line(story, s, lang)))
         return "<br>".join(lines)
 
     def _toggle(self) -> None:
