@@ -17,11 +17,20 @@ Point = tuple[float, float]
 
 
 def wrap_text(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Greedy word wrap; a single word wider than `width` stays on its own line."""
+    """Word wrap to `width` pixels; words longer than a line are split between letters."""
     lines: list[str] = []
     for paragraph in text.split("\n"):
         line = ""
         for word in paragraph.split():
+            while font.size(word)[0] > width and len(word) > 1:
+                cut = len(word) - 1
+                while cut > 1 and font.size(word[:cut])[0] > width:
+                    cut -= 1
+                if line:
+                    lines.append(line)
+                    line = ""
+                lines.append(word[:cut])
+                word = word[cut:]
             candidate = f"{line} {word}" if line else word
             if line and font.size(candidate)[0] > width:
                 lines.append(line)

@@ -15,7 +15,7 @@ import pygame
 from pygame_gui.core import ObjectID
 from pygame_gui.elements import UIButton, UIImage
 
-from game.ui.meters import wrap
+from game.charts.draw import wrap_text as wrap
 from game.ui.theme import Theme
 
 

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.charts.draw import stripes
+from game.charts.draw import wrap_text as wrap
 from game.content.principles import ARCHETYPES
 from game.content.text import tr
 from game.i18n import Strings
@@ -30,31 +31,6 @@ class CardData:
     values: dict[str, float]
     deltas: dict[str, float] = field(default_factory=dict)
     private: str | None = None
-
-
-def wrap(font: pygame.font.Font, text: str, width: int) -> list[str]:
-    """Word wrap to `width` pixels; words longer than a line are split between letters."""
-    lines: list[str] = []
-    for paragraph in text.split("\n"):
-        line = ""
-        for word in paragraph.split():
-            while font.size(word)[0] > width and len(word) > 1:
-                cut = len(word) - 1
-                while cut > 1 and font.size(word[:cut])[0] > width:
-                    cut -= 1
-                if line:
-                    lines.append(line)
-                    line = ""
-                lines.append(word[:cut])
-                word = word[cut:]
-            candidate = f"{line} {word}" if line else word
-            if line and font.size(candidate)[0] > width:
-                lines.append(line)
-                line = word
-            else:
-                line = candidate
-        lines.append(line)
-    return lines
 
 
 class CardPainter:

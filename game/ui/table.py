@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 import pygame
 
-from game.ui.meters import wrap
+from game.charts.draw import wrap_text as wrap
 from game.ui.theme import Theme
 
 

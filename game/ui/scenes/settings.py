@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import pygame
 
+from game.charts.draw import wrap_text as wrap
 from game.ui.focus import Action
-from game.ui.meters import wrap
 from game.ui.page import page
 from game.ui.scene import Host, Scene
 from game.ui.settings import Settings
