@@ -19,6 +19,7 @@ from game.ui.widgets import Build, coloured, esc
 PARTS = ("delivery", "team", "retention", "principles")
 PART_COLOURS = ("progress", "morale", "productivity", "trust")  # palette roles, none alarming
 CHARTS = ("timeline", "profile")
+ROW_PX = 26  # the least height of a bar row in the profile chart
 
 
 def principle_name(pid: str, lang: str) -> str:
@@ -105,8 +106,16 @@ class DebriefScene(Scene):
 
     def _profile(self, size: tuple[int, int]) -> pygame.Surface:
         s, lang = self.host.strings, self.host.lang
-        profile = self.run.session.principle_profile()
-        bars = [Bar(principle_name(pid, lang), float(v)) for pid, v in sorted(profile.items()) if v]
+        profile, functions = self.lesson.profile, self.lesson.functions
+        # the four functions of a manager always, then every other principle the game touched
+        bars = [Bar(principle_name(pid, lang), float(v)) for pid, v in functions.items()]
+        others = sorted(
+            ((pid, v) for pid, v in profile.items() if v and pid not in functions),
+            key=lambda item: -abs(item[1]),
+        )
+        # keep labels readable: as many of the strongest as fit at a legible row height
+        room = max(0, size[1] // ROW_PX - len(bars) - 2)
+        bars += [Bar(principle_name(pid, lang), float(v)) for pid, v in others[:room]]
         reach = max([abs(b.value) for b in bars] + [1.0])
         return bar_chart(
             size,
