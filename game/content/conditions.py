@@ -14,6 +14,7 @@ import operator
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Any
 
 Lookup = Callable[[tuple[str, ...]], Any]
@@ -265,8 +266,12 @@ _METHODS: dict[type, str] = {
 }  # fmt: skip
 
 
+@lru_cache(maxsize=4096)
 def parse_condition(source: str) -> Condition:
-    """Parse a condition string; raise ConditionSyntaxError with an offset on any problem."""
+    """Parse a condition string; raise ConditionSyntaxError with an offset on any problem.
+
+    Conditions are immutable, so the same text (a flag read in many places) is parsed once.
+    """
     text = source.strip()
     if not text:
         raise ConditionSyntaxError("the condition is empty", 0, "write e.g. team.morale < 0.4")
