@@ -15,9 +15,10 @@ import numpy as np
 
 from game.content import models as m
 from game.content.library import Bundle
-from game.sim.context import Context, Message
+from game.sim.context import Context
 from game.sim.dynamics import productivity
 from game.sim.program import END, MAX_TURNS, NONE, CompiledChoice, Program
+from game.sim.records import ChoiceOption, MemberChange, MemberView, TeamView, TurnRecord
 from game.sim.rng import key_of, uniform
 from game.sim.scoring import Score, health, parts, total
 from game.sim.turn import advance, decide
@@ -37,85 +38,6 @@ class ReplayError(ValueError):
     def __init__(self, turn: int, message: str) -> None:
         super().__init__(f"decision {turn + 1}: {message}")
         self.turn = turn
-
-
-@dataclass(frozen=True)
-class ChoiceOption:
-    index: int  # 1-based
-    choice: m.Choice
-
-
-@dataclass(frozen=True)
-class MemberView:
-    """What the leader sees of one member; `estimated` marks values not yet revealed."""
-
-    id: str
-    name: Any
-    role: Any
-    archetype: str
-    present: bool
-    morale: float
-    stress: float
-    productivity: float
-    trust: float
-    estimated: bool
-    private: Any = None
-
-
-@dataclass(frozen=True)
-class TeamView:
-    members: tuple[MemberView, ...]
-    averages: dict[str, float]
-    progress: float
-    turn: int
-    priorities: int
-    composure: float
-
-
-@dataclass(frozen=True)
-class MemberChange:
-    member_id: str
-    morale: float
-    stress: float
-    productivity: float
-    trust: float
-    left: bool
-
-
-@dataclass(frozen=True)
-class TurnRecord:
-    """One decision and what it did: the principle ledger's raw material."""
-
-    turn: int
-    event_id: str
-    choice_index: int  # 0 = the time ran out
-    choice_id: str | None
-    applied: tuple[str, ...]
-    violated: tuple[str, ...]
-    outcome: Any
-    changes: tuple[MemberChange, ...]
-    messages: tuple[Message, ...]
-    left: tuple[str, ...]
-
-    def to_json(self) -> dict[str, Any]:
-        return {
-            "turn": self.turn,
-            "event": self.event_id,
-            "choice": self.choice_index,
-            "choice_id": self.choice_id,
-            "applied": list(self.applied),
-            "violated": list(self.violated),
-            "left": list(self.left),
-            "changes": {
-                c.member_id: {
-                    "morale": round(c.morale, 6),
-                    "stress": round(c.stress, 6),
-                    "productivity": round(c.productivity, 6),
-                    "trust": round(c.trust, 6),
-                }
-                for c in self.changes
-            },
-        }
 
 
 @dataclass(frozen=True)
