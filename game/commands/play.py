@@ -71,6 +71,11 @@ def register(subparsers: Any) -> None:
         "--fullscreen", action="store_true", help="open the window full screen (F11 toggles)"
     )
     parser.add_argument(
+        "--untimed",
+        action="store_true",
+        help="in the terminal, let decisions with a time limit wait for you",
+    )
+    parser.add_argument(
         "--watch",
         action="store_true",
         help="reload the scenario when its files change, replaying your decisions",
@@ -164,7 +169,14 @@ def play_text(
     started = time.monotonic()
     watcher = Watcher(bundle, args.scenarios) if getattr(args, "watch", False) else None
     game = TextGame(
-        session, lang, sys.stdout, sys.stdin, quiet=args.json, on_turn=autosave, watcher=watcher
+        session,
+        lang,
+        sys.stdout,
+        sys.stdin,
+        quiet=args.json,
+        on_turn=autosave,
+        watcher=watcher,
+        timed=not getattr(args, "untimed", False),
     )
     decider = Decider(script, args.policy, interactive)
     strings = game.view.s

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import select
+import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
@@ -34,10 +35,15 @@ class TextGame:
     quiet: bool = False
     on_turn: Callable[[Session, TurnRecord], None] | None = None
     watcher: Watcher | None = None
+    timed: bool = True  # enforce decision time limits where the input allows it
 
     def __post_init__(self) -> None:
-        self.view = Renderer(self.session, self.lang)
         self.reader = LineReader(self.inp, self.watcher)
+        self.view = Renderer(self.session, self.lang, self._timed())
+
+    def _timed(self) -> bool:
+        """Time limits are enforced when asked for and when the input can be waited on."""
+        return self.timed and self.reader.can_time
 
     def say(self, lines: list[str]) -> None:
         if not self.quiet:
@@ -65,6 +71,12 @@ class TextGame:
                 if isinstance(answer, (Reloaded, Broken)):
                     self._reload(answer)
                     continue
+                if isinstance(answer, TimedOut):
+                    record = s.timeout()
+                    self.say(self.view.outcome(record))
+                    if self.on_turn is not None:
+                        self.on_turn(s, record)
+                    continue
                 if isinstance(answer, str):
                     return answer
                 record = s.choose(answer)
@@ -90,7 +102,7 @@ class TextGame:
             self.say(["", strings("text.reload_misfit", problem=str(err))])
             return
         self.session = new
-        self.view = Renderer(new, self.lang)
+        self.view = Renderer(new, self.lang, self._timed())
         self.say(["", strings("text.reloaded", count=len(new.decisions))])
 
     def _scripted(self, number: int) -> TurnRecord:
@@ -101,16 +113,25 @@ class TextGame:
         except InvalidChoice as err:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 
-    def _prompt(self) -> int | str | Reloaded | Broken:
+    def _prompt(self) -> int | str | Reloaded | Broken | TimedOut:
         """The choice the player types: its number on screen, returned as the choice's index."""
         s, strings = self.session, self.view.s
         offered = [o.index for o in s.choices()]
         count = len(offered)
+        deadline = None
+        if s.time_limit and self.timed and self.reader.can_time:
+            deadline = time.monotonic() + s.time_limit
         while True:
-            self.out.write(strings("text.prompt", count=count))
+            if deadline is None:
+                self.out.write(strings("text.prompt", count=count))
+            else:
+                left = max(0, round(deadline - time.monotonic()))
+                self.out.write(strings("text.prompt_timed", count=count, seconds=left))
             self.out.flush()
-            line = self.reader.readline()
-            if isinstance(line, (Reloaded, Broken)):
+            line = self.reader.readline(deadline)
+            if isinstance(line, (Reloaded, Broken, TimedOut)):
+                if isinstance(line, TimedOut):
+                    self.out.write("\n")
                 return line
             if not line:
                 self.out.write("\n")
@@ -142,10 +163,19 @@ class ScriptError(ValueError):
         self.problem = problem
 
 
-class LineReader:
-    """Reads lines from the player; while watching files, notices changes between keystrokes.
+class TimedOut:
+    """The decision's time limit ran out while the player was thinking."""
 
-    Without a watcher (or where the input cannot be polled) it is a plain readline.
+
+TIMED_OUT = TimedOut()
+
+
+class LineReader:
+    """Reads lines from the player, noticing a running clock and changed files meanwhile.
+
+    On POSIX, whenever the input has a file descriptor, lines are read straight from it, so
+    that waiting can stop for a time limit or a live reload. Elsewhere (or for an in-memory
+    input) it is a plain readline: no countdown, no reload while waiting.
     """
 
     POLL_SECONDS = 0.3
@@ -155,21 +185,33 @@ class LineReader:
         self.watcher = watcher
         self.buffer = b""
         self.fd: int | None = None
-        if watcher is not None and os.name == "posix":
+        if os.name == "posix":
             try:
                 self.fd = inp.fileno()
             except (AttributeError, OSError, ValueError):
                 self.fd = None
 
-    def readline(self) -> str | Reloaded | Broken:
-        if self.fd is None or self.watcher is None:
+    @property
+    def can_time(self) -> bool:
+        return self.fd is not None
+
+    def readline(self, deadline: float | None = None) -> str | Reloaded | Broken | TimedOut:
+        """A line (with its newline; "" at the end of input), a file change, or TIMED_OUT."""
+        if self.fd is None:
             return self.inp.readline()
         while b"\n" not in self.buffer:
-            ready, _, _ = select.select([self.fd], [], [], self.POLL_SECONDS)
+            wait = self.POLL_SECONDS if self.watcher is not None else None
+            if deadline is not None:
+                left = deadline - time.monotonic()
+                if left <= 0:
+                    return TIMED_OUT
+                wait = left if wait is None else min(wait, left)
+            ready, _, _ = select.select([self.fd], [], [], wait)
             if not ready:
-                change = self.watcher.poll()
-                if change is not None:
-                    return change
+                if self.watcher is not None:
+                    change = self.watcher.poll()
+                    if change is not None:
+                        return change
                 continue
             chunk = os.read(self.fd, 4096)
             if not chunk:

@@ -37,9 +37,10 @@ def bar(value: float, estimated: bool) -> str:
 class Renderer:
     """Formats what the player sees, in one language."""
 
-    def __init__(self, session: Session, lang: str) -> None:
+    def __init__(self, session: Session, lang: str, timed: bool = False) -> None:
         self.session = session
         self.lang = lang
+        self.timed = timed
         self.s = Strings(lang)
 
     def t(self, text: Any) -> str:
@@ -65,7 +66,8 @@ class Renderer:
         lines += wrap(self.t(event.text))
         limit = self.session.time_limit
         if limit:
-            lines += ["", *wrap(self.s("text.time_limit", seconds=limit))]
+            key = "text.time_limit" if self.timed else "text.time_limit_untimed"
+            lines += ["", *wrap(self.s(key, seconds=limit))]
         return lines
 
     def team(self, view: TeamView) -> list[str]:

@@ -64,3 +64,44 @@ def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
         assert "Ending:" in out
     finally:
         proc.kill()
+
+
+def test_a_time_limit_runs_out_in_the_terminal(tmp_path):
+    shutil.copy(ROOT / "scenarios" / "example_team.yaml", tmp_path / "example_team.yaml")
+    text = (ROOT / "scenarios" / "example_release.yaml").read_text(encoding="utf-8")
+    timed = text.replace("  - id: status\n", "  - id: status\n    time_limit: 1\n", 1)
+    (tmp_path / "example_release.yaml").write_text(timed, encoding="utf-8")
+    environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
+    proc = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "play",
+            str(tmp_path / "example_release.yaml"),
+            "--text",
+            "--seed",
+            "1",
+        ],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+        env=environ,
+        bufsize=0,
+    )
+    assert proc.stdin is not None
+    try:
+        seen = read_until(proc, "s left")
+        assert "You have 1 seconds to decide" in seen
+        seen = read_until(proc, "THE LAST TWO DAYS")  # nobody typed: the time ran out
+        assert "Time ran out before you decided." in seen
+        proc.stdin.write("1\n1\n")
+        proc.stdin.close()
+        out = proc.stdout.read() if proc.stdout else ""
+        assert proc.wait(timeout=60) == 0
+        assert "Ending:" in out
+        assert "(time ran out)" in out
+    finally:
+        proc.kill()
