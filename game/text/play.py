@@ -12,7 +12,7 @@ from typing import TextIO
 from game.content.watch import Broken, Reloaded, Watcher
 from game.sim.policies import choose
 from game.sim.session import InvalidChoice, ReplayError, Session, TurnRecord
-from game.text.render import Renderer
+from game.text.render import Renderer, wrap
 
 QUIT, EOF = "quit", "eof"
 
@@ -54,7 +54,7 @@ class TextGame:
         """Play until an ending; returns None when finished, QUIT or EOF when stopped early."""
         script = list(decider.script)
         if self.session.scenario.briefing and not self.session.history:
-            self.say(["", *self.view.t(self.session.scenario.briefing).split("\n")])
+            self.say(["", *wrap(self.view.t(self.session.scenario.briefing))])
         while not self.session.finished:
             s = self.session
             self.say(["", *self.view.header(), *self.view.event(), ""])

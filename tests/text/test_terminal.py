@@ -178,3 +178,20 @@ def test_hidden_choices_leave_no_gap_in_the_numbers(tmp_path):
     assert "3. " not in result.stdout.split("THE LAST TWO DAYS")[1].split("Your choice")[0]
     saves = list(tmp_path.glob("auto-*.json"))
     assert json.loads(saves[0].read_text())["decisions"] == [2, 3]
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_bundled_scenario_fits_an_80_column_terminal(lang):
+    import io
+
+    from game.content.library import ScenarioLibrary
+    from game.sim.session import Session
+    from game.text.play import Decider, TextGame
+
+    for entry in ScenarioLibrary().entries():
+        assert entry.bundle is not None
+        out = io.StringIO()
+        game = TextGame(Session(entry.bundle, 3), lang, out, io.StringIO())
+        assert game.run(Decider(policy="random", interactive=False)) is None
+        too_long = [line for line in out.getvalue().splitlines() if len(line) > 80]
+        assert too_long == [], (entry.id, too_long[:3])
