@@ -27,13 +27,11 @@ def read_until(proc: subprocess.Popen, marker: str, timeout: float = 60) -> str:
     return seen
 
 
-def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
-    for name in ("example_release.yaml", "example_team.yaml"):
-        shutil.copy(ROOT / "scenarios" / name, tmp_path / name)
-    scenario = tmp_path / "example_release.yaml"
+def play(tmp_path: Path, *args: str) -> subprocess.Popen:
+    """`leadsim play ARGS` in a child with pipes, its data folder in tmp_path."""
     environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "game", "play", str(scenario), "--text", "--watch", "--seed", "1"],
+    return subprocess.Popen(
+        [sys.executable, "-m", "game", "play", *args],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
@@ -42,6 +40,13 @@ def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
         env=environ,
         bufsize=0,
     )
+
+
+def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
+    for name in ("example_release.yaml", "example_team.yaml"):
+        shutil.copy(ROOT / "scenarios" / name, tmp_path / name)
+    scenario = tmp_path / "example_release.yaml"
+    proc = play(tmp_path, str(scenario), "--text", "--watch", "--seed", "1")
     assert proc.stdin is not None
     try:
         read_until(proc, "Your choice")
@@ -71,26 +76,7 @@ def test_a_time_limit_runs_out_in_the_terminal(tmp_path):
     text = (ROOT / "scenarios" / "example_release.yaml").read_text(encoding="utf-8")
     timed = text.replace("  - id: status\n", "  - id: status\n    time_limit: 1\n", 1)
     (tmp_path / "example_release.yaml").write_text(timed, encoding="utf-8")
-    environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path / "data"), "PYTHONUNBUFFERED": "1"}
-    proc = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "game",
-            "play",
-            str(tmp_path / "example_release.yaml"),
-            "--text",
-            "--seed",
-            "1",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        cwd=ROOT,
-        env=environ,
-        bufsize=0,
-    )
+    proc = play(tmp_path, str(tmp_path / "example_release.yaml"), "--text", "--seed", "1")
     assert proc.stdin is not None
     try:
         seen = read_until(proc, "s left")
