@@ -13,7 +13,8 @@ from typing import Any
 
 import pygame
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+from game.resources import ASSETS
+
 PALETTE_FILE = ASSETS / "theme" / "palette.json"
 
 # Marker shapes and dash patterns cycle with the colours, so that series stay apart when

@@ -1,8 +1,8 @@
 """Finding scenarios and teams on disk, validating them together, and loading a playable bundle.
 
-Scenarios are looked up in the bundled `scenarios/` folder, in the folders listed in the
-environment variable `LEADSIM_SCENARIOS` (separated by the platform's path separator) and in
-folders given on the command line.
+Scenarios are looked up in the bundled scenarios (package data, `game/data/scenarios/`), in the
+folders listed in the environment variable `LEADSIM_SCENARIOS` (separated by the platform's
+path separator) and in folders given on the command line.
 """
 
 from __future__ import annotations
@@ -19,9 +19,9 @@ from game.content.lint import lint_scenario
 from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
 from game.content.validate import check_scenario, check_team
+from game.resources import SCENARIOS
 
-ROOT = Path(__file__).resolve().parent.parent.parent
-BUNDLED = ROOT / "scenarios"
+BUNDLED = SCENARIOS
 SUFFIXES = (".yaml", ".yml")
 
 

@@ -1,6 +1,6 @@
-"""Interface strings in English and Russian, from the catalogs in assets/i18n/.
+"""Interface strings in English and Russian, from the catalogs in game/data/assets/i18n/.
 
-Every file `assets/i18n/<part>.<lang>.yaml` holds flat `key: text` pairs; texts may use
+Every file `i18n/<part>.<lang>.yaml` holds flat `key: text` pairs; texts may use
 `{name}` placeholders. A key missing in a language falls back to English, and a key missing
 everywhere shows as the key itself, so a gap is visible but never crashes the game.
 """
@@ -8,13 +8,13 @@ everywhere shows as the key itself, so a gap is visible but never crashes the ga
 from __future__ import annotations
 
 from functools import lru_cache
-from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 import yaml
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
+from game.resources import ASSETS
+
 CATALOGS = ASSETS / "i18n"
 LANGUAGES = ("en", "ru")
 

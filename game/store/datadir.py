@@ -1,8 +1,10 @@
-"""Where LeadSim keeps player data: saves and ``leaderboard.sqlite3``.
+"""Where LeadSim keeps player data: saves, settings and ``leaderboard.sqlite3``.
 
-The folder is ``saves/`` next to the ``game`` package (the repository root when running from a
-checkout) unless the environment variable ``LEADSIM_DATA_DIR`` names another one. Nothing here
-touches the disk until :func:`ensure_data_dir` is called.
+In order: the folder the environment variable ``LEADSIM_DATA_DIR`` names; ``saves/`` in the
+checkout when the game runs from one (a ``pyproject.toml`` next to the ``game`` package); else
+the user's data folder (``platformdirs``: ``~/.local/share/leadsim`` on Linux,
+``%LOCALAPPDATA%\\leadsim`` on Windows, ``~/Library/Application Support/leadsim`` on macOS).
+Nothing here touches the disk until :func:`ensure_data_dir` is called.
 """
 
 from __future__ import annotations
@@ -11,6 +13,8 @@ import os
 from collections.abc import Mapping
 from pathlib import Path
 
+import platformdirs
+
 from game.store.errors import SaveWriteError
 
 ENV_VAR = "LEADSIM_DATA_DIR"
@@ -18,13 +22,22 @@ DEFAULT_FOLDER = "saves"
 LEADERBOARD_FILE = "leaderboard.sqlite3"
 
 
+APP_NAME = "leadsim"
+
+
 def repo_root() -> Path:
     """The folder that contains the ``game`` package."""
     return Path(__file__).resolve().parent.parent.parent
 
 
+def in_checkout() -> bool:
+    """True when the game runs from a source checkout rather than an installed wheel."""
+    return (repo_root() / "pyproject.toml").is_file()
+
+
 def data_dir(environ: Mapping[str, str] | None = None) -> Path:
-    """The data folder (not created): ``$LEADSIM_DATA_DIR`` if set and non-empty, else ``saves/``.
+    """The data folder (not created): ``$LEADSIM_DATA_DIR`` if set and non-empty, else ``saves/``
+    in a checkout, else the user's data folder.
 
     ``environ`` defaults to ``os.environ``; a relative path is taken from the current folder.
     """
@@ -32,7 +45,9 @@ def data_dir(environ: Mapping[str, str] | None = None) -> Path:
     override = env.get(ENV_VAR, "").strip()
     if override:
         return Path(override).expanduser().resolve()
-    return repo_root() / DEFAULT_FOLDER
+    if in_checkout():
+        return repo_root() / DEFAULT_FOLDER
+    return Path(platformdirs.user_data_dir(APP_NAME, appauthor=False))
 
 
 def ensure_data_dir(path: Path | None = None) -> Path:

@@ -19,8 +19,8 @@ import pygame
 import pygame_gui
 
 from game.charts.style import ChartStyle, style_from_palette
+from game.resources import ASSETS
 
-ASSETS = Path(__file__).resolve().parent.parent.parent / "assets"
 PALETTE_FILE = ASSETS / "theme" / "palette.json"
 GUI_FILE = ASSETS / "theme" / "gui.json"
 FONT_NAME = "dejavu"

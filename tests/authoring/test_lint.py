@@ -43,7 +43,7 @@ def test_lint_reports_every_problem_of_a_flawed_scenario(capsys):
 
 def test_bundled_scenarios_lint_clean(capsys):
     root = Path(__file__).resolve().parents[2]
-    code = main(["check", "--require-lang", "en,ru", str(root / "scenarios")])
+    code = main(["check", "--require-lang", "en,ru", str(root / "game" / "data" / "scenarios")])
     out = capsys.readouterr().out
     assert code == 0, out
     assert ": warning:" not in out and ": error:" not in out
@@ -61,5 +61,5 @@ def test_deep_check_warns_about_endings_no_playthrough_reaches(capsys):
 
 def test_bundled_scenarios_pass_the_deep_check(capsys):
     root = Path(__file__).resolve().parents[2]
-    assert main(["check", "--deep", "-q", str(root / "scenarios")]) == 0
+    assert main(["check", "--deep", "-q", str(root / "game" / "data" / "scenarios")]) == 0
     assert ": warning:" not in capsys.readouterr().out

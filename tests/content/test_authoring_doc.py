@@ -49,7 +49,9 @@ def test_tutorial_quotes_the_bundled_example_exactly(repo_root):
     tutorial = document[document.index("## Step 1") : document.index("## Step 7")]
     blocks = re.findall(r"```yaml\n(.*?)```", tutorial, re.DOTALL)
     examples = [
-        _without_comments((repo_root / "scenarios" / name).read_text(encoding="utf-8"))
+        _without_comments(
+            (repo_root / "game" / "data" / "scenarios" / name).read_text(encoding="utf-8")
+        )
         for name in ("example_team.yaml", "example_release.yaml")
     ]
     assert len(blocks) == 8

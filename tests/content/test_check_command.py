@@ -140,7 +140,7 @@ def test_bug_in_the_checker_is_an_internal_error_without_traceback(capsys, monke
 
 
 def test_bundled_examples_are_clean_in_both_languages(capsys, repo_root):
-    scenarios = repo_root / "scenarios"
+    scenarios = repo_root / "game" / "data" / "scenarios"
     code, out, _ = run(
         capsys,
         "--require-lang",

@@ -10,10 +10,12 @@ from hypothesis import strategies as st
 from game.content.loader import read_file
 from game.content.validate import check_scenario
 
-EXAMPLE = (Path(__file__).resolve().parents[2] / "scenarios" / "example_release.yaml").read_text(
-    encoding="utf-8"
-)
-TEAM = read_file(Path(__file__).resolve().parents[2] / "scenarios" / "example_team.yaml").model
+EXAMPLE = (
+    Path(__file__).resolve().parents[2] / "game" / "data" / "scenarios" / "example_release.yaml"
+).read_text(encoding="utf-8")
+TEAM = read_file(
+    Path(__file__).resolve().parents[2] / "game" / "data" / "scenarios" / "example_team.yaml"
+).model
 PIECES = [": ", "- ", "[", "]", "{", "}", ",", '"', "'", "&a ", "*a", "<<: ", "!!str ", "\t", "#"]
 PIECES += ["\n", "  ", "x", "0", "-1", "1e9", ".nan", "null", "true", "end", "type: when"]
 

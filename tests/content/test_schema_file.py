@@ -21,10 +21,10 @@ def test_schema_command_prints_the_generated_schema(capsys):
 
 
 def test_repository_copy_is_current(repo_root):
-    copy = repo_root / "schema" / "leadsim.schema.json"
+    copy = repo_root / "game" / "data" / "schema" / "leadsim.schema.json"
     assert copy.read_text(encoding="utf-8") == schema_text(), (
-        "schema/leadsim.schema.json is stale: run `python -m game schema > "
-        "schema/leadsim.schema.json`"
+        "game/data/schema/leadsim.schema.json is stale: run `python -m game schema > "
+        "game/data/schema/leadsim.schema.json`"
     )
 
 
@@ -119,7 +119,7 @@ def schema_errors(path: Path, kind: str = "") -> list[str]:
 
 @pytest.mark.parametrize("name", ["example_release.yaml", "example_team.yaml"])
 def test_bundled_example_validates_against_the_schema(repo_root, name):
-    assert schema_errors(repo_root / "scenarios" / name) == []
+    assert schema_errors(repo_root / "game" / "data" / "scenarios" / name) == []
 
 
 @pytest.mark.parametrize("name", ["good.yaml", "team.yaml"])

@@ -19,7 +19,7 @@ library = pytest.importorskip("game.content.library")
 yaml = pytest.importorskip("yaml")
 
 Session = session_module.Session
-SCENARIOS = repo_root() / "scenarios"
+SCENARIOS = repo_root() / "game" / "data" / "scenarios"
 
 
 def _played(bundle: Any, seed: int, first_choice: int) -> Any:

@@ -44,7 +44,7 @@ def play(tmp_path: Path, *args: str) -> subprocess.Popen:
 
 def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
     for name in ("example_release.yaml", "example_team.yaml"):
-        shutil.copy(ROOT / "scenarios" / name, tmp_path / name)
+        shutil.copy(ROOT / "game" / "data" / "scenarios" / name, tmp_path / name)
     scenario = tmp_path / "example_release.yaml"
     proc = play(tmp_path, str(scenario), "--text", "--watch", "--seed", "1")
     assert proc.stdin is not None
@@ -72,8 +72,12 @@ def test_editing_the_scenario_reloads_it_and_keeps_the_decisions(tmp_path):
 
 
 def test_a_time_limit_runs_out_in_the_terminal(tmp_path):
-    shutil.copy(ROOT / "scenarios" / "example_team.yaml", tmp_path / "example_team.yaml")
-    text = (ROOT / "scenarios" / "example_release.yaml").read_text(encoding="utf-8")
+    shutil.copy(
+        ROOT / "game" / "data" / "scenarios" / "example_team.yaml", tmp_path / "example_team.yaml"
+    )
+    text = (ROOT / "game" / "data" / "scenarios" / "example_release.yaml").read_text(
+        encoding="utf-8"
+    )
     timed = text.replace("  - id: status\n", "  - id: status\n    time_limit: 1\n", 1)
     (tmp_path / "example_release.yaml").write_text(timed, encoding="utf-8")
     proc = play(tmp_path, str(tmp_path / "example_release.yaml"), "--text", "--seed", "1")

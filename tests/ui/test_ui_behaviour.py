@@ -197,7 +197,7 @@ def test_continue_option_opens_the_latest_game_at_once(make_app: MakeApp) -> Non
 def test_catalogs_have_the_same_keys_in_both_languages() -> None:
     import yaml
 
-    root = Path(__file__).resolve().parents[2] / "assets" / "i18n"
+    root = Path(__file__).resolve().parents[2] / "game" / "data" / "assets" / "i18n"
     en = yaml.safe_load((root / "ui.en.yaml").read_text(encoding="utf-8"))
     ru = yaml.safe_load((root / "ui.ru.yaml").read_text(encoding="utf-8"))
     assert set(en) == set(ru)

@@ -17,7 +17,7 @@ def _open(tmp_path: Path):
     from game.ui.options import Options
 
     for name in ("example_release.yaml", "example_team.yaml"):
-        shutil.copy(ROOT / "scenarios" / name, tmp_path / name)
+        shutil.copy(ROOT / "game" / "data" / "scenarios" / name, tmp_path / name)
     pygame.display.init()
     pygame.font.init()
     options = Options(
