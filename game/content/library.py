@@ -199,8 +199,38 @@ def _bundle(result: FileResult, catalog: Catalog) -> Bundle:
     )
 
 
+SCENARIO_ID = re.compile(r"[a-z][a-z0-9_]{0,63}")
+
+
+def load_bundle_by_id(scenario_id: object, extra_dirs: Iterable[Path] = ()) -> Bundle:
+    """The scenario with this id, looked up in the scenario folders; raises ContentError.
+
+    For ids read from saves, leaderboard rows and requests: an id is only ever looked up,
+    never opened as a path, whatever it contains.
+    """
+    if not isinstance(scenario_id, str) or not SCENARIO_ID.fullmatch(scenario_id):
+        shown = repr(scenario_id)[:80]
+        raise ContentError(
+            [
+                Diagnostic(
+                    "",
+                    1,
+                    1,
+                    "error",
+                    "",
+                    f"{shown} is not a scenario id",
+                    "ids are lower-case letters, digits and _",
+                )
+            ]
+        )
+    return _find_by_id(scenario_id, scenario_dirs(extra_dirs))
+
+
 def load_bundle(ref: str | Path, extra_dirs: Iterable[Path] = ()) -> Bundle:
-    """A scenario by path or by id, with its team, validated; raises ContentError."""
+    """A scenario by path or by id, with its team, validated; raises ContentError.
+
+    Only for what a user typed: ids from stored data go through `load_bundle_by_id`.
+    """
     dirs = scenario_dirs(extra_dirs)
     path = Path(ref)
     if path.suffix in SUFFIXES or path.is_file():
@@ -208,6 +238,10 @@ def load_bundle(ref: str | Path, extra_dirs: Iterable[Path] = ()) -> Bundle:
             raise ContentError([Diagnostic(str(path), 1, 1, "error", "", "no such file")])
         catalog = Catalog([path], [path.parent, *dirs])
         return _bundle(catalog.results[0], catalog)
+    return _find_by_id(str(ref), dirs)
+
+
+def _find_by_id(ref: str, dirs: list[Path]) -> Bundle:
     for d in dirs:
         for candidate in (d / f"{ref}.yaml", d / f"{ref}.yml"):
             if candidate.is_file():
