@@ -10,6 +10,7 @@ serves one playthrough or ten thousand at once while this package stays free of 
 from __future__ import annotations
 
 import ast
+import math
 import operator
 import re
 from collections.abc import Callable
@@ -170,7 +171,14 @@ class _Compiler:
                 self.col(node.col_offset),
                 "conditions compare numbers; flags are read as flags.NAME",
             )
-        number = float(value)
+        try:
+            number = float(value)
+        except OverflowError:  # a whole number beyond what a float holds
+            number = math.inf
+        if math.isinf(number):
+            raise ConditionSyntaxError(
+                "number too large", self.col(node.col_offset), "write an ordinary number"
+            )
         return lambda env: number
 
     def _Name(self, node: ast.Name) -> Compiled:

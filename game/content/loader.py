@@ -20,7 +20,7 @@ from pydantic import ValidationError
 
 from game.content.diagnostics import Diagnostic, Severity, closest, did_you_mean, one_of
 from game.content.models import EFFECT_TYPES, KINDS, ConditionValueError, Model, TextKeyError
-from game.content.yamlload import Document, Mark, PosDict, PosList, YamlError, load
+from game.content.yamlload import Document, Mark, PosDict, PosList, TooLarge, YamlError, load
 
 Loc = tuple[str | int, ...]
 
@@ -254,6 +254,12 @@ def _parse_and_validate(result: FileResult) -> None:
             Diagnostic(str(path), line, column, "error", where, err.message, err.hint)
         )
         return
+    for problem in result.doc.problems:
+        mark = problem.mark
+        result.diagnostics.append(
+            Diagnostic(str(path), mark.line, mark.column, "error", field_path(problem.path),
+                       problem.message, problem.hint)
+        )  # fmt: skip
     root = result.doc.value
     if not isinstance(root, PosDict):
         result.add(
@@ -278,7 +284,8 @@ def _parse_and_validate(result: FileResult) -> None:
         result.model = model_cls.model_validate(root)
     except ValidationError as err:
         for error in prune_unions(result.doc, err.errors(include_url=False)):
-            _report(result, model_cls, error)
+            if not isinstance(error.get("input"), TooLarge):  # reported when it was read
+                _report(result, model_cls, error)
 
 
 def _union_label(doc: Document, loc: Loc, error_type: str) -> int | None:

@@ -5,6 +5,7 @@ This is the hot loop of `leadsim check`; see `Builder.run`.
 
 from __future__ import annotations
 
+import math
 import re
 from typing import Any
 
@@ -22,6 +23,9 @@ from game.content.yamlnodes import (
 
 MAX_DEPTH = 64
 MAX_NODES = 2_000_000
+MAX_DIGITS = 18  # a whole number of up to 18 digits; no scenario needs more
+MAX_BITS = 63  # the same bound for hexadecimal and octal numbers
+MAX_MERGES = 10_000  # `<<` merge sources in one document; a scenario uses a handful
 
 _INT10 = re.compile(r"^[-+]?[0-9]+$")
 _INT8 = re.compile(r"^0o[0-7]+$")
@@ -43,6 +47,32 @@ _WORDS: dict[str, Any] = {
 _NUMBER_START = frozenset("+-.0123456789")
 
 
+class TooLarge:
+    """A number too large to be a LeadSim value (it stands in for it; the builder reports it).
+
+    Python refuses to convert a decimal text of over 4,300 digits, and a whole number above
+    about 1.8e308 cannot become a float; both used to crash the checker.
+    """
+
+    __slots__ = ("text",)
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+
+    def __str__(self) -> str:
+        return self.text if len(self.text) <= 20 else f"{self.text[:17]}..."
+
+    def problem(self, mark: Mark, path: FieldPath) -> YamlError:
+        if _FLOAT.match(self.text) and not _INT10.match(self.text):
+            what, hint = f"{self} is more than a number can hold", "write an ordinary number"
+        else:
+            digits = self.text.lstrip("+-")
+            digits = digits[2:] if digits[:2] in ("0x", "0o") else digits
+            what = f"a whole number of {len(digits):,} digits"
+            hint = f"LeadSim numbers have at most {MAX_DIGITS} digits"
+        return YamlError(f"number too large: {what}", mark, hint, path)
+
+
 def _resolve_plain(text: str) -> Any:
     """Type of a plain (unquoted, untagged) scalar under the YAML 1.2 core schema."""
     if text in _WORDS:
@@ -50,13 +80,17 @@ def _resolve_plain(text: str) -> Any:
     if text[0] not in _NUMBER_START:
         return text  # most scalars are words: skip the number patterns
     if _INT10.match(text):
+        # counted before converting: Python refuses decimal texts over 4,300 digits
+        if len(text) - (text[0] in "+-") > MAX_DIGITS:
+            return TooLarge(text)
         return int(text)
-    if _INT8.match(text):
-        return int(text[2:], 8)
-    if _INT16.match(text):
-        return int(text[2:], 16)
+    if _INT8.match(text) or _INT16.match(text):
+        # powers of two convert in linear time, whatever the length
+        whole = int(text[2:], 8 if text[1] == "o" else 16)
+        return whole if whole.bit_length() <= MAX_BITS else TooLarge(text)
     if _FLOAT.match(text):
-        return float(text)
+        number = float(text)
+        return TooLarge(text) if math.isinf(number) else number
     if _INF.match(text):
         return float("-inf") if text.startswith("-") else float("inf")
     if _NAN.match(text):
@@ -78,6 +112,8 @@ def _tagged_scalar(tag: str, text: str, mark: Mark, path: FieldPath) -> Any:
     if tag == f"{_CORE}str":
         return text
     value = _resolve_plain(text)
+    if isinstance(value, TooLarge):
+        return value
     expected = {
         f"{_CORE}int": int,
         f"{_CORE}float": float,
@@ -126,6 +162,8 @@ class Builder:
         self.root_pos = pack(1, 1)
         self.done = False
         self.documents = 0
+        self.problems: list[YamlError] = []  # reported, but reading goes on
+        self.merge_count = 0
 
     def path(self) -> FieldPath:
         """The field path of the node being read now."""
@@ -160,7 +198,17 @@ class Builder:
         container = frame.container
         assert isinstance(container, PosDict)
         if key == "<<" and not key_mark.quoted:
-            frame.merges = [*(frame.merges or []), (value, pos)]
+            self.merge_count += len(value) if isinstance(value, PosList) else 1
+            if self.merge_count > MAX_MERGES:
+                raise YamlError(
+                    f"more than {MAX_MERGES:,} '<<' merges in one file",
+                    key_mark,
+                    "a merge copies a whole mapping; write the shared values once instead",
+                    self.path(),
+                )
+            if frame.merges is None:
+                frame.merges = []
+            frame.merges.append((value, pos))
         elif key in container:
             first = container.key_mark(key)
             raise YamlError(
@@ -280,6 +328,8 @@ class Builder:
                 value = _tagged_scalar(tag, text, Mark.unpack(pos), self.path())
             else:
                 raise _bad_tag(tag, Mark.unpack(pos), self.path())
+            if value.__class__ is TooLarge:
+                self.problems.append(value.problem(Mark.unpack(pos), self.path()))
             self.total += 1
             if self.total > MAX_NODES:
                 raise self._too_big(pos)

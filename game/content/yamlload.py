@@ -24,12 +24,12 @@ from typing import Any
 
 import yaml
 
-from game.content.yamlbuild import MAX_DEPTH, MAX_NODES, Builder
+from game.content.yamlbuild import MAX_DEPTH, MAX_NODES, Builder, TooLarge
 from game.content.yamlnodes import FieldPath, Mark, PosDict, PosList, YamlError, pack
 
 __all__ = [
     "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "FieldPath", "Mark", "PosDict",
-    "PosList", "YamlError", "decode", "load", "pack",
+    "PosList", "TooLarge", "YamlError", "decode", "load", "pack",
 ]  # fmt: skip
 
 MAX_BYTES = 16 * 1024 * 1024
@@ -64,10 +64,15 @@ def decode(data: bytes) -> str:
 
 @dataclass(frozen=True)
 class Document:
-    """The value of a YAML file and where it starts."""
+    """The value of a YAML file, where it starts, and the problems that did not stop reading.
+
+    A value the reader refused but could read past (a number too large) stands in the value as
+    a `TooLarge`, and its problem is in `problems`.
+    """
 
     value: Any
     mark: Mark
+    problems: tuple[YamlError, ...] = ()
 
 
 def load(data: bytes) -> Document:
@@ -96,7 +101,7 @@ def load(data: bytes) -> Document:
         raise YamlError(
             "the file is empty", Mark(1, 1), "start with 'kind: scenario' or 'kind: team'"
         )
-    return Document(builder.root, Mark.unpack(builder.root_pos))
+    return Document(builder.root, Mark.unpack(builder.root_pos), tuple(builder.problems))
 
 
 def _position(text: str, index: int) -> Mark:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from game.content.yamlbuild import MAX_MERGES
 from game.content.yamlload import Mark, YamlError, load
 
 
@@ -90,3 +91,20 @@ def test_key_that_is_a_mapping_is_refused():
     with pytest.raises(YamlError) as err:
         value("? {a: 1}\n: b\n")
     assert err.value.message == "a key must be plain text, not a list or a mapping"
+
+
+def test_merges_up_to_the_limit_are_applied():
+    text = "a: &a {k: 1}\nb:\n" + "  <<: *a\n" * MAX_MERGES + "  j: 2\n"
+    assert value(text)["b"] == {"k": 1, "j": 2}  # type: ignore[index]
+
+
+def test_one_merge_past_the_limit_is_refused_where_it_stands():
+    text = "a: &a {k: 1}\nb:\n" + "  <<: *a\n" * (MAX_MERGES + 1)
+    with pytest.raises(YamlError) as err:
+        value(text)
+    assert (err.value.mark.line, err.value.mark.column, err.value.path) == (
+        MAX_MERGES + 3,
+        3,
+        ("b", "<<"),
+    )
+    assert err.value.message == f"more than {MAX_MERGES:,} '<<' merges in one file"

@@ -42,6 +42,9 @@ HOSTILE: dict[str, bytes] = {
     "empty.yaml": b"",
     "only_comment.yaml": b"# nothing here\n",
     "recursive_alias.yaml": b"a: &x\n  b: *x\n",
+    # 8.9 MB of `<<` merges, under every other limit: merging used to take quadratic time
+    "merge_keys.yaml": b"kind: team\na: &a {}\nb:\n" + b"  <<: *a\n" * 990_000,
+    "huge_numbers.yaml": b"kind: team\nid: " + b"9" * 5000 + b"\nname: 0x" + b"f" * 5000 + b"\n",
 }
 
 CHILD = """
