@@ -19,7 +19,7 @@ from pydantic import BaseModel
 from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
-from game.content import models
+from game.content import fields, models
 from game.content.principles import ARCHETYPES, PRINCIPLES, TRAITS
 from game.content.validate import GROUPS, MEMBER_FIELDS, MEMBER_METRICS, SCENARIO_SINGLE
 
@@ -32,12 +32,19 @@ SECTIONS: tuple[type[BaseModel], ...] = (
     models.Member,
     models.Traits,
     models.Relationship,
+    models.NameCases,
+    models.TeamValue,
     models.Scenario,
     models.Scoring,
+    models.StakeholderDef,
+    models.ProblemDef,
+    models.LeaderStart,
     models.Event,
     models.Choice,
+    models.Tag,
     models.Branch,
     models.Ending,
+    models.CondText,
 )
 _ANCHORS = {m: m.__name__.lower() for m in SECTIONS}
 _EFFECTS = set(models.EFFECT_TYPES.values())
@@ -76,7 +83,7 @@ def type_name(annotation: Any, metadata: Sequence[Any] = ()) -> str:
     validators = [getattr(m, "func", None) for m in meta]
     if any(m is models.TEXT for m in meta):
         return "text"
-    if models._condition in validators:
+    if fields._condition in validators:
         return "condition"
     if any(getattr(f, "__qualname__", "").startswith("_magnitude") for f in validators):
         return "number -1 … 1, or a range [low, high]"

@@ -7,6 +7,7 @@ condition reads only names the engine provides; ids are unique; every playthroug
 from __future__ import annotations
 
 from collections import Counter
+from dataclasses import dataclass
 
 from game.content.diagnostics import did_you_mean, one_of
 from game.content.loader import FileResult, Loc
@@ -20,18 +21,23 @@ from game.content.models import (
     SetFlag,
     Team,
 )
-from game.content.principles import TRAITS
+from game.content.principles import PRINCIPLE_IDS, TRAITS
+from game.content.references import check_format2, tag_ids
 from game.content.walk import next_targets, parts_of
 
 MEMBER_METRICS = ("morale", "stress", "trust", "fatigue", "skill", "productivity")
-SCENARIO_SINGLE = ("turn", "progress", "left", "members", "priorities")
+SCENARIO_SINGLE = ("turn", "progress", "left", "members", "priorities", "quit", "dismissed",
+                   "timeouts")  # fmt: skip
 GROUPS = {
     "team": MEMBER_METRICS,
     "milestones": ("reached", "missed"),
-    "leader": ("composure",),
+    "leader": ("composure", "stress", "energy"),
+    "applied": tuple(PRINCIPLE_IDS),
+    "violated": tuple(PRINCIPLE_IDS),
 }
-MEMBER_FIELDS = (*MEMBER_METRICS, "left", "revealed")
+MEMBER_FIELDS = (*MEMBER_METRICS, "left", "revealed", "away", "quit")
 WHERE_NAMES = (*MEMBER_METRICS, *TRAITS)
+STAKEHOLDER_FIELDS = ("trust", "patience")
 
 
 def check_team(result: FileResult, require_langs: tuple[str, ...] = ()) -> None:
@@ -86,7 +92,7 @@ def check_scenario(
         ]
         _unique(result, [(cid, loc) for cid, loc in choice_ids if cid], "choice")
         for k, choice in enumerate(event.choices):
-            both = set(choice.applies) & set(choice.violates)
+            both = tag_ids(choice.applies) & tag_ids(choice.violates)
             if both:
                 result.add(("events", i, "choices", k, "violates"),
                            f"'{sorted(both)[0]}' is both applied and violated")  # fmt: skip
@@ -97,7 +103,8 @@ def check_scenario(
             hint = did_you_mean(target, [*events, END]) or "use an event id or 'end'"
             result.add(loc, f"no event '{target}'", hint)
     flags_set = _check_effects(result, scenario, known, members, archetypes, team)
-    _check_conditions(result, scenario, members, flags_set, team is not None)
+    names = Names(members, flags_set, *check_format2(result, scenario, team))
+    _check_conditions(result, names, team is not None)
     last = scenario.endings[-1]
     if last.when is not None and not last.early:
         result.add(("endings", len(scenario.endings) - 1, "when"),
@@ -131,19 +138,29 @@ def _check_effects(
     return flags
 
 
-def _check_conditions(
-    result: FileResult, scenario: Scenario, members: set[str], flags: set[str], know_team: bool
-) -> None:
+@dataclass(frozen=True)
+class Names:
+    """What conditions of one scenario may read besides the fixed names."""
+
+    members: set[str]
+    flags: set[str]
+    counters: set[str]
+    problems: set[str]
+    stakeholders: set[str]
+
+
+def _check_conditions(result: FileResult, names: Names, know_team: bool) -> None:
     for condition, loc, per_member in parts_of(result).conditions():
         for ref in condition.names:
-            problem, hint = _name_problem(ref.parts, per_member, members, flags, know_team)
+            problem, hint = _name_problem(ref.parts, per_member, names, know_team)
             if problem:
                 result.add(loc, problem, hint, offset=ref.offset)
 
 
 def _name_problem(
-    parts: tuple[str, ...], per_member: bool, members: set[str], flags: set[str], know_team: bool
+    parts: tuple[str, ...], per_member: bool, names: Names, know_team: bool
 ) -> tuple[str, str]:
+    members, flags = names.members, names.flags
     dotted = ".".join(parts)
     if per_member:
         if len(parts) == 1 and parts[0] in WHERE_NAMES:
@@ -152,6 +169,8 @@ def _name_problem(
             did_you_mean(dotted, WHERE_NAMES) or one_of(WHERE_NAMES, limit=13)
         )
     head = parts[0]
+    if head == "stakeholders":
+        return _stakeholder_problem(parts, names.stakeholders)
     if len(parts) == 1:
         if head in SCENARIO_SINGLE:
             return "", ""
@@ -160,6 +179,16 @@ def _name_problem(
     if len(parts) != 2:
         return f"unknown name '{dotted}'", "names have at most one dot, e.g. team.morale"
     name = parts[1]
+    for group, known_set, how in (
+        ("counters", names.counters, f"change it with {{type: count, name: {name}, add: 1}}"),
+        ("problems", names.problems, "list it in the scenario's problems"),
+    ):
+        if head == group:
+            if name in known_set:
+                return "", ""
+            return f"no {group[:-1]} '{name}' in this scenario", (
+                did_you_mean(dotted, [f"{group}.{n}" for n in known_set]) or how
+            )
     if head == "flags":
         if name in flags:
             return "", ""
@@ -175,10 +204,23 @@ def _name_problem(
         return f"unknown name '{dotted}'", hint or one_of(known_names)
     if not know_team:
         return "", ""
-    known = ["team", "flags", *GROUPS, *sorted(members)]
+    known = ["team", "flags", "counters", "problems", "stakeholders", *GROUPS, *sorted(members)]
     return f"unknown name '{head}' in '{dotted}'", did_you_mean(head, known) or (
-        "use team, flags, milestones, leader or a member id"
+        "use team, flags, counters, problems, stakeholders, milestones, leader, applied, "
+        "violated or a member id"
     )
+
+
+def _stakeholder_problem(parts: tuple[str, ...], stakeholders: set[str]) -> tuple[str, str]:
+    dotted = ".".join(parts)
+    if len(parts) != 3:
+        return f"unknown name '{dotted}'", "write stakeholders.ID.trust or stakeholders.ID.patience"
+    if parts[1] not in stakeholders:
+        hint = did_you_mean(parts[1], stakeholders) or "list it in the scenario's stakeholders"
+        return f"no stakeholder '{parts[1]}' in this scenario", hint
+    if parts[2] not in STAKEHOLDER_FIELDS:
+        return f"unknown name '{dotted}'", one_of(STAKEHOLDER_FIELDS)
+    return "", ""
 
 
 def _unique(result: FileResult, items: list[tuple[str, Loc]], what: str) -> None:

@@ -29,6 +29,7 @@ from game.content.models import (
     Team,
     When,
 )
+from game.content.models import Problem as ProblemEffect
 
 
 def iter_effects(effects: list[Effect], loc: Loc) -> Iterator[tuple[Effect, Loc]]:
@@ -44,11 +45,28 @@ def iter_effects(effects: list[Effect], loc: Loc) -> Iterator[tuple[Effect, Loc]
 
 
 def scenario_effects(scenario: Scenario) -> Iterator[tuple[Effect, Loc]]:
-    """All effects of a scenario: choices' and time-outs'."""
+    """The effects events own: as they begin, choices' and time-outs' (loc[1] is the event)."""
     for e, event in enumerate(scenario.events):
+        yield from iter_effects(event.effects, ("events", e, "effects"))
         yield from iter_effects(event.on_timeout, ("events", e, "on_timeout"))
         for c, choice in enumerate(event.choices):
             yield from iter_effects(choice.effects, ("events", e, "choices", c, "effects"))
+
+
+def all_effects(scenario: Scenario) -> Iterator[tuple[Effect, Loc]]:
+    """Every effect of a scenario: the events' and the open problems' per-turn costs."""
+    yield from scenario_effects(scenario)
+    for p, problem in enumerate(scenario.problems):
+        yield from iter_effects(problem.cost, ("problems", p, "cost"))
+
+
+def opened_problems(scenario: Scenario) -> set[str]:
+    """Ids of the problems that are open at the start or opened by some effect."""
+    opened = {p.id for p in scenario.problems if p.open}
+    for effect, _ in all_effects(scenario):
+        if isinstance(effect, ProblemEffect) and effect.open:
+            opened.add(effect.id)
+    return opened
 
 
 @dataclass(frozen=True)
@@ -145,7 +163,8 @@ def iter_texts(model: BaseModel) -> Iterator[tuple[str | dict[str, str], Loc]]:
             value = getattr(part, name)
             if isinstance(value, list):
                 for i, item in enumerate(value):
-                    yield item, (*loc, key, i)
+                    if not isinstance(item, BaseModel):  # a conditional part: walked as a model
+                        yield item, (*loc, key, i)
             elif value is not None:
                 yield value, (*loc, key)
 
@@ -199,7 +218,8 @@ class Parts:
                 value = getattr(part, name)
                 if isinstance(value, list):
                     for i, item in enumerate(value):
-                        yield item, (*loc, key, i)
+                        if not isinstance(item, BaseModel):
+                            yield item, (*loc, key, i)
                 elif value is not None:
                     yield value, (*loc, key)
 

@@ -10,9 +10,23 @@ import numpy as np
 
 from game.content.conditions import Condition, Ops
 from game.sim.dynamics import productivity_of, team_average
-from game.sim.world import METRIC_NAMES, TeamConstants, World
+from game.sim.world import (
+    AWAY,
+    BURNOUT,
+    DECIDED,
+    METRIC_NAMES,
+    PRINCIPLE_INDEX,
+    QUIT,
+    TeamConstants,
+    World,
+)
 
 Message = tuple[str, Any]
+_LEADER: dict[str, Callable[[World], np.ndarray]] = {
+    "composure": lambda w: w.composure,
+    "stress": lambda w: w.leader_stress,
+    "energy": lambda w: w.leader_energy,
+}
 NUMPY_OPS = Ops(np.logical_and, np.logical_or, np.logical_not, np.divide)
 
 
@@ -93,35 +107,63 @@ class Context:
         def get(parts: tuple[str, ...]) -> Any:
             head = parts[0]
             if len(parts) == 1:
-                if head == "turn":
-                    return float(w.turn)
-                if head == "progress":
-                    return w.progress[rows]
-                if head == "left":
-                    return (~w.present[rows]).sum(axis=1).astype(np.float64)
-                if head == "members":
-                    return w.present[rows].sum(axis=1).astype(np.float64)
-                if head == "priorities":
-                    return w.priorities[rows].astype(np.float64)
-                raise KeyError(head)
+                return self._single(head, rows)
             name = parts[1]
             if head == "flags":
                 index = c.flags.get(name)
                 return False if index is None else w.flags[rows, index]
+            if head == "counters":
+                index = c.counters.get(name)
+                return 0.0 if index is None else w.counters[rows, index].astype(np.float64)
+            if head == "problems":
+                return w.problems[rows, c.problems[name]]
+            if head == "stakeholders":
+                column = w.stake_trust if parts[2] == "trust" else w.stake_patience
+                return column[rows, c.stakeholders[name]]
+            if head in ("applied", "violated"):
+                tally = w.applied if head == "applied" else w.violated
+                return tally[rows, PRINCIPLE_INDEX[name]].astype(np.float64)
             if head == "team":
                 return team_average(self.metric(name, rows), w.present[rows])
             if head == "milestones":
                 return (w.reached if name == "reached" else w.missed)[rows].astype(np.float64)
             if head == "leader":
-                return w.composure[rows]
+                return _LEADER[name](w)[rows]
             m = c.index[head]
+            status = w.status[rows, m]
             if name == "left":
-                return ~w.present[rows, m]
+                return (status == QUIT) | (status == BURNOUT) | (status == DECIDED)
+            if name == "quit":
+                return (status == QUIT) | (status == BURNOUT)
+            if name == "away":
+                return status == AWAY
             if name == "revealed":
                 return w.revealed[rows, m]
             return self.metric(name, rows)[:, m]
 
         return get
+
+    def _single(self, head: str, rows: np.ndarray) -> Any:
+        w = self.world
+        if head == "turn":
+            return float(w.turn)
+        if head == "progress":
+            return w.progress[rows]
+        if head == "members":
+            return w.present[rows].sum(axis=1).astype(np.float64)
+        if head == "priorities":
+            return w.priorities[rows].astype(np.float64)
+        if head == "timeouts":
+            return w.timeouts[rows].astype(np.float64)
+        status = w.status[rows]
+        if head == "left":
+            gone = (status == QUIT) | (status == BURNOUT) | (status == DECIDED)
+            return gone.sum(axis=1).astype(np.float64)
+        if head == "quit":
+            return ((status == QUIT) | (status == BURNOUT)).sum(axis=1).astype(np.float64)
+        if head == "dismissed":
+            return (status == DECIDED).sum(axis=1).astype(np.float64)
+        raise KeyError(head)
 
     def member_lookup(self, rows: np.ndarray) -> Callable[[tuple[str, ...]], Any]:
         """Resolves the names of a per-member condition (`where`): arrays of shape (R, M)."""

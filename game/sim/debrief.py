@@ -29,6 +29,7 @@ class Alternative:
 
     choice_index: int
     choice: m.Choice
+    choice_id: str
     score: float
     ending: m.Ending | None
 
@@ -98,13 +99,13 @@ class Debrief:
                 {
                     "turn": k.turn,
                     "event": k.event.id,
-                    "choice": k.record.choice_index,
+                    "choice": k.record.choice_id,
                     "applied": list(k.record.applied),
                     "violated": list(k.record.violated),
                     "score": round(k.actual_score, 6),
                     "alternatives": [
                         {
-                            "choice": a.choice_index,
+                            "choice": a.choice_id,
                             "score": round(a.score, 6),
                             "ending": a.ending.id if a.ending else None,
                         }
@@ -126,30 +127,27 @@ class Debrief:
         }
 
 
-def what_if(session: Session, turn: int, choice_index: int) -> Session:
-    """The playthrough with decision `turn` replaced by `choice_index`, played to its end."""
+def what_if(session: Session, turn: int, choice: str | None) -> Session:
+    """The playthrough with decision `turn` replaced by `choice`, played to its end."""
     trial = Session.replay(session.program, session.seed, session.decisions[:turn], session.run)
-    trial.choose(choice_index)
+    trial.take(choice)
     history = session.history
     step = turn + 1
     while not trial.finished:
         if trial.turn > len(history) + 40:
             break
         original = history[step] if step < len(history) else None
-        offered = {o.index for o in trial.choices()}
+        offered = {o.id for o in trial.choices()}
         event = trial.event
         if (
             original is not None
             and event is not None
             and event.id == original.event_id
-            and (original.choice_index in offered or original.choice_index == 0)
+            and (original.choice_id in offered or original.choice_id is None)
         ):
-            if original.choice_index == 0:
-                trial.timeout()
-            else:
-                trial.choose(original.choice_index)
+            trial.take(original.choice_id)
         else:
-            trial.choose(choose("greedy", trial))
+            trial.take(choose("greedy", trial))
         step += 1
     return trial
 
@@ -165,11 +163,13 @@ def key_moments(session: Session, count: int = KEY_MOMENTS) -> list[KeyMoment]:
         assert before.event is not None
         alternatives = []
         for option in before.choices():
-            if option.index == record.choice_index:
+            if option.id == record.choice_id:
                 continue
-            trial = what_if(session, turn, option.index)
+            trial = what_if(session, turn, option.id)
             alternatives.append(
-                Alternative(option.index, option.choice, trial.score().total, trial.ending)
+                Alternative(
+                    option.index, option.choice, option.id, trial.score().total, trial.ending
+                )
             )
         if not alternatives:
             continue
@@ -186,11 +186,8 @@ def member_stories(session: Session) -> list[MemberStory]:
     replay = Session(session.program, session.seed, session.run)
     peak_fatigue = replay.world.fatigue[0].copy()
     first = {name: getattr(replay.world, name)[0].copy() for name in ("trust", "morale", "stress")}
-    for index in session.decisions:
-        if index == 0:
-            replay.timeout()
-        else:
-            replay.choose(index)
+    for decision in session.decisions:
+        replay.take(decision)
         peak_fatigue = peak_fatigue.clip(min=replay.world.fatigue[0])
     left_at: dict[str, int] = {}
     for record in session.history:

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import numpy as np
 
-from game.sim.world import TeamConstants, World
+from game.sim.world import AWAY, BURNOUT, PRESENT, QUIT, TeamConstants, World
 
 
 def clip01(values: np.ndarray) -> np.ndarray:
@@ -65,6 +65,11 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     output = (prod * (0.5 + 0.5 * world.skill)).sum(axis=1) / consts.size
     world.progress = clip01(world.progress + output / workload)
 
+    # People grow: coaching and support become skill over the next turns (expertise).
+    grown = p.growth_rate * world.growth
+    world.skill = np.where(present, clip01(world.skill + grown), world.skill)
+    world.growth = world.growth - grown
+
     # Wins matter: the track record shifts where morale settles; idle output drains it.
     record = np.clip(p.record_shift * (world.reached - world.missed), -p.record_cap, p.record_cap)
     base_morale = clip01(consts.base_morale[None, :] + record[:, None])
@@ -72,39 +77,83 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     morale = world.morale + p.morale_relax * (base_morale - world.morale)
     morale = morale + p.pace_morale * (pace - 0.5)[:, None]
 
-    # Emotional contagion: stress flows along close relationships; conflicts add friction.
-    relax = p.stress_relax * (0.5 + 0.5 * consts.traits["resilience"])
+    # Stress settles towards each person's baseline, but an overloaded person does not calm
+    # down by themselves: neglect does not heal (stress_resistance, people_psychology).
+    overload = clip01((world.stress - p.overload_stress) / (1.0 - p.overload_stress) * 2.0)
+    relax = p.stress_relax * (0.5 + 0.5 * consts.traits["resilience"]) * (1.0 - overload)
     stress = world.stress + relax * (consts.base_stress - world.stress)
+
+    # Emotional contagion: excess stress and low morale spread along close bonds, bad moods
+    # faster than good ones; a calm colleague does not absorb anyone's stress.
     if consts.bonds.any():
-        weight = np.einsum("rj,ij->ri", pf, consts.bonds)
-        pulled = np.einsum("rj,ij->ri", pf * world.stress, consts.bonds)
-        stress = stress + p.contagion * (pulled - weight * world.stress) / (1.0 + weight)
+        excess = np.maximum(world.stress - consts.base_stress, 0.0) * pf
+        stress = stress + p.contagion * excess @ consts.bonds.T
+        mood = (world.morale - base_morale) * pf
+        spread = p.bad_mood_spread * np.minimum(mood, 0.0)
+        spread = spread + p.good_mood_spread * np.maximum(mood, 0.0)
+        morale = morale + spread @ consts.bonds.T
     if consts.conflict.any():
-        stress = stress + p.friction * np.einsum("rj,ij->ri", pf, consts.conflict)
+        stress = stress + p.friction * pf @ consts.conflict.T
+
+    # A leader who panics passes it down; composure damps it (stress_resistance).
+    panic = np.maximum(world.leader_stress - 0.5, 0.0) * (1.0 - 0.5 * world.composure)
+    stress = stress + p.panic_spread * panic[:, None]
 
     # Burnout: sustained high stress accumulates fatigue; burnt-out people lose heart.
     fatigue = world.fatigue + p.fatigue_gain * np.maximum(world.stress - p.fatigue_threshold, 0.0)
-    # (chronic strain: the same excess stress also wears morale down, below)
     fatigue = fatigue - p.fatigue_recovery * np.maximum(0.5 - world.stress, 0.0)
     strain = np.maximum(world.stress - p.fatigue_threshold, 0.0)
     morale = morale - p.strain_morale * strain - p.burnout_morale * (fatigue > p.burnout_fatigue)
 
-    # The leader's composure recovers with time but erodes with the team's stress.
-    team_stress = team_average(world.stress, present)
-    composure = world.composure + p.composure_relax * (p.composure_rest - world.composure)
-    composure = composure - p.team_stress_composure * np.maximum(team_stress - 0.6, 0.0)
+    _leader(world, consts, present)
+    _stakeholders(world, consts)
 
-    if present.all():
-        world.morale, world.stress, world.fatigue = clip01(morale), clip01(stress), clip01(fatigue)
-    else:
-        world.morale = np.where(present, clip01(morale), world.morale)
-        world.stress = np.where(present, clip01(stress), world.stress)
-        world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
-    world.composure = clip01(composure)
+    world.morale = np.where(present, clip01(morale), world.morale)
+    world.stress = np.where(present, clip01(stress), world.stress)
+    world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
 
     # Retention: long low morale, or full burnout, and people leave.
     low = present & (world.morale < p.leave_morale)
     world.low_turns = np.where(low, world.low_turns + 1, 0)
-    leaving = present & ((world.low_turns >= p.leave_turns) | (world.fatigue >= 1.0))
-    world.present = present & ~leaving
+    burnt = present & (world.fatigue >= 1.0)
+    quits = present & (world.low_turns >= p.leave_turns) & ~burnt
+    world.status = np.where(burnt, BURNOUT, np.where(quits, QUIT, world.status)).astype(np.int8)
+    leaving = burnt | quits
+
+    # Members who were away come back when their time is up.
+    back = (world.status == AWAY) & (world.away_until <= world.turn)
+    if back.any():
+        world.status = np.where(back, PRESENT, world.status).astype(np.int8)
+    world.present = world.status == PRESENT
     return leaving
+
+
+def _leader(world: World, consts: TeamConstants, present: np.ndarray) -> None:
+    """The leader is a person too: stress from the team and open problems, energy that drains
+    under stress and recovers when calm, composure that erodes with both (self_demand)."""
+    p = consts.params
+    team_stress = team_average(world.stress, present)
+    open_problems = world.problems.sum(axis=1) if consts.problems else 0.0
+    stress = world.leader_stress + p.leader_stress_relax * (
+        p.leader_stress_rest - world.leader_stress
+    )
+    stress = stress + p.team_stress_leader * np.maximum(team_stress - 0.6, 0.0)
+    stress = stress + p.problem_stress_leader * open_problems
+    energy = world.leader_energy + p.energy_recovery * (world.leader_stress < 0.6)
+    energy = energy - p.energy_drain * np.maximum(world.leader_stress - 0.6, 0.0) / 0.4
+    composure = world.composure + p.composure_relax * (p.composure_rest - world.composure)
+    composure = composure - p.team_stress_composure * np.maximum(team_stress - 0.6, 0.0)
+    composure = composure - 0.5 * p.team_stress_composure * np.maximum(stress - 0.6, 0.0)
+    world.leader_stress = clip01(stress)
+    world.leader_energy = clip01(energy)
+    world.composure = clip01(composure)
+
+
+def _stakeholders(world: World, consts: TeamConstants) -> None:
+    """Stakeholders lose patience as turns pass; once it is gone, their trust goes too."""
+    if not consts.stakeholders:
+        return
+    p = consts.params
+    world.stake_patience = clip01(world.stake_patience - consts.stake_decay[None, :])
+    gone = world.stake_patience <= 0.0
+    world.stake_trust = clip01(world.stake_trust - p.impatience_trust * gone)

@@ -1,4 +1,6 @@
 """The model's parameters, each with the principle it encodes (see docs/model.md)."""
+# Each parameter is read in one place of the dynamics or effects; docs/model.md shows it in
+# its equation and charts drawn from the engine show its effect.
 
 from __future__ import annotations
 
@@ -25,8 +27,16 @@ class Params:
     composure_relax: float = 0.1
     composure_rest: float = 0.7
 
+    overload_stress: float = 0.7
+    """Above this stress people stop calming down by themselves: neglect does not heal."""
+
     # Emotional contagion along relationships (stress_resistance, know_your_people)
     contagion: float = 0.3
+    """Share of a close colleague's excess stress that reaches a person each turn."""
+    bad_mood_spread: float = 0.25
+    """Share of a close colleague's low morale (below their baseline) that spreads each turn."""
+    good_mood_spread: float = 0.1
+    """Good moods spread too, more slowly than bad ones."""
     friction: float = 0.03
 
     # Burnout (stress_resistance)
@@ -65,10 +75,47 @@ class Params:
     candor_morale_mask: float = 0.6
     estimate_noise: float = 0.08
 
-    # Leader composure (composure, emotional_balance)
+    trust_candor: float = 0.6
+    """Low trust hides more: candour counts (1 - trust_candor * (1 - trust)) of itself."""
+    reveal_trust: float = 0.35
+    """A one-on-one reveals a person's true state only if their trust is at least this."""
+
+    # Leader composure, stress and energy (composure, emotional_balance, self_demand)
     rattled_cost: float = 1.0
     """Violations cost (1 + rattled_cost * (1 - composure)) times more when rattled."""
     team_stress_composure: float = 0.08
+    leader_stress_rest: float = 0.3
+    leader_stress_relax: float = 0.15
+    team_stress_leader: float = 0.15
+    """The team's stress above 0.6 weighs on the leader each turn."""
+    problem_stress_leader: float = 0.02
+    """Each open problem adds this much to the leader's stress each turn."""
+    panic_spread: float = 0.12
+    """The leader's stress above 0.5 passes down, damped by their composure."""
+    energy_recovery: float = 0.04
+    """Energy the leader regains each turn while their stress is below 0.6."""
+    energy_drain: float = 0.06
+    """Energy lost each turn per unit of the leader's stress above 0.6."""
+    exhausted_energy: float = 0.3
+    """Below this energy, what the leader does for people lands weaker."""
+
+    # People grow (expertise, organizing)
+    growth_rate: float = 0.35
+    """Share of pending growth that becomes skill each turn."""
+
+    # Postponing costs (decisiveness)
+    timeout_stress: float = 0.03
+    timeout_trust: float = 0.03
+    timeout_patience: float = 0.08
+    timeout_leader_stress: float = 0.05
+
+    # Stakeholders
+    impatience_trust: float = 0.05
+    """Trust a stakeholder loses each turn once their patience is gone."""
+
+    # Values and culture
+    value_trust: float = 0.05
+    value_morale: float = 0.03
 
 
 PARAMS = Params()

@@ -14,8 +14,9 @@ from typing import Any
 import numpy as np
 
 from game.sim.batch import TRACKED, BatchResult, run_batch
-from game.sim.policies import choose
+from game.sim.policies import Policy, choose, policy
 from game.sim.program import Program
+from game.sim.scoring import PARTS
 from game.sim.session import Session
 
 CHUNK = 2_000
@@ -24,53 +25,80 @@ LESSON_MARGIN = 15.0
 
 
 def run_scalar(
-    program: Program, seed: int, runs: int, policy: str, first_run: int = 0
+    program: Program, seed: int, runs: int, name: str | Policy, first_run: int = 0
 ) -> BatchResult:
     """The same result as run_batch, computed one Session at a time."""
+    chosen = policy(name)
     sessions = []
+    people: list[dict[str, list[np.ndarray]]] = []
+    left_turns = []
     for run in range(first_run, first_run + runs):
         session = Session(program, seed, run)
+        mine: dict[str, list[np.ndarray]] = {"morale": [], "stress": []}
+        gone_at = np.full(program.consts.size, -1, dtype=np.int64)
+        _people(mine, session)
         while not session.finished:
-            session.choose(choose(policy, session))
+            turn = session.turn
+            record = session.take(choose(chosen, session))
+            for member in record.left:
+                gone_at[program.consts.index[member]] = turn
+            _people(mine, session)
         sessions.append(session)
+        people.append(mine)
+        left_turns.append(gone_at)
     longest = max(len(s.decisions) for s in sessions)
     decisions = np.full((runs, max(longest, 1)), -1, dtype=np.int16)
     series = {name: np.full((runs, longest + 1), np.nan) for name in TRACKED}
+    size = program.consts.size
+    members = {name: np.full((runs, longest + 1, size), np.nan) for name in ("morale", "stress")}
     counts: dict[tuple[int, int], int] = {}
     scores = []
-    parts: dict[str, list[float]] = {k: [] for k in ("delivery", "team", "retention", "principles")}
+    score_parts: dict[str, list[float]] = {k: [] for k in PARTS}
     for i, s in enumerate(sessions):
-        decisions[i, : len(s.decisions)] = s.decisions
+        decisions[i, : len(s.decisions)] = [r.choice_index for r in s.history]
         for t, point in enumerate(s.trajectory):
             for name in TRACKED:
                 series[name][i, t] = point[name]
+        for name in members:
+            members[name][i, : len(people[i][name])] = np.stack(people[i][name])
         for record in s.history:
             key = (program.event_index[record.event_id], record.choice_index)
             counts[key] = counts.get(key, 0) + 1
         score = s.score()
         scores.append(score.total)
-        for k in parts:
-            parts[k].append(getattr(score, k))
+        for k in score_parts:
+            score_parts[k].append(getattr(score, k))
     endings = {e.id: i for i, e in enumerate(program.endings)}
     return BatchResult(
         seed=seed,
-        policy=policy,
+        policy=chosen.name,
         scores=np.array(scores),
-        parts={k: np.array(v) for k, v in parts.items()},
+        parts={k: np.array(v) for k, v in score_parts.items()},
         endings=np.array([endings[s.ending.id] for s in sessions if s.ending]),
         decisions=decisions,
         turns=np.array([len(s.decisions) for s in sessions]),
         left=np.array([~s.world.present[0] for s in sessions]),
+        status=np.array([s.world.status[0] for s in sessions]),
+        left_turn=np.array(left_turns),
+        applied=np.array([s.world.applied[0] for s in sessions]),
+        violated=np.array([s.world.violated[0] for s in sessions]),
         choice_counts=counts,
         series=series,
+        members=members,
     )
+
+
+def _people(into: dict[str, list[np.ndarray]], session: Session) -> None:
+    present = session.world.present[0]
+    for name in into:
+        into[name].append(np.where(present, getattr(session.world, name)[0], np.nan))
 
 
 def play_many(
     program: Program,
     seed: int,
     runs: int,
-    policy: str,
+    name: str | Policy,
     engine: str = "batch",
     progress: Progress | None = None,
 ) -> BatchResult:
@@ -80,7 +108,7 @@ def play_many(
     results = []
     for first in range(0, runs, chunk):
         size = min(chunk, runs - first)
-        results.append(play(program, seed, size, policy, first))
+        results.append(play(program, seed, size, name, first))
         if progress is not None:
             progress(size)
     return merge(results)
@@ -110,12 +138,26 @@ def merge(results: list[BatchResult]) -> BatchResult:
         decisions=np.concatenate([pad(r.decisions, width, -1) for r in results]),
         turns=np.concatenate([r.turns for r in results]),
         left=np.concatenate([r.left for r in results]),
+        status=np.concatenate([r.status for r in results]),
+        left_turn=np.concatenate([r.left_turn for r in results]),
+        applied=np.concatenate([r.applied for r in results]),
+        violated=np.concatenate([r.violated for r in results]),
         choice_counts=counts,
         series={
             name: np.concatenate([pad(r.series[name], length, np.nan) for r in results])
             for name in results[0].series
         },
+        members={
+            name: np.concatenate([_pad3(r.members[name], length) for r in results])
+            for name in results[0].members
+        },
     )
+
+
+def _pad3(a: np.ndarray, size: int) -> np.ndarray:
+    out = np.full((a.shape[0], size, a.shape[2]), np.nan)
+    out[:, : a.shape[1]] = a
+    return out
 
 
 def summarise(program: Program, result: BatchResult) -> dict[str, Any]:

@@ -20,25 +20,96 @@ from typing import Any
 import numpy as np
 
 from game.content import models as m
+from game.content.conditions import Condition
 from game.content.library import Bundle
 from game.sim.context import Context
-from game.sim.effects import Applier, compile_effects
+from game.sim.effects import Applier, Scope, compile_effects, land
 from game.sim.leadership import Response, compile_response
-from game.sim.world import TeamConstants, team_constants
+from game.sim.rng import key_of, uniform
+from game.sim.world import PRINCIPLE_INDEX, TeamConstants, team_constants
 
 END = -1
 NONE = -2
 MAX_TURNS = 200
 
 
-@dataclass(frozen=True, eq=False)
-class CompiledChoice:
-    index: int  # 1-based
-    model: m.Choice
-    effects: list[Applier]
+@dataclass(frozen=True)
+class Tags:
+    """A choice's principle tags: always, and only where a condition holds."""
+
     applied: tuple[str, ...]
     violated: tuple[str, ...]
-    response: Response
+    conditional: tuple[tuple[str, bool, Condition], ...]  # (principle, applied?, condition)
+
+    @classmethod
+    def of(cls, choice: m.Choice) -> Tags:
+        def plain(tags: list[Any]) -> tuple[str, ...]:
+            return tuple(dict.fromkeys(t for t in tags if isinstance(t, str)))
+
+        conditional = tuple(
+            (t.principle, applied, t.if_)
+            for applied, tags in ((True, choice.applies), (False, choice.violates))
+            for t in tags
+            if isinstance(t, m.Tag)
+        )
+        return cls(plain(choice.applies), plain(choice.violates), conditional)
+
+    def best_case(self) -> tuple[tuple[str, ...], tuple[str, ...]]:
+        """Every tag the choice can carry (for policies and reports that rank by tags)."""
+        applied = (*self.applied, *(p for p, a, _ in self.conditional if a))
+        violated = (*self.violated, *(p for p, a, _ in self.conditional if not a))
+        return tuple(dict.fromkeys(applied)), tuple(dict.fromkeys(violated))
+
+    def record(self, ctx: Context, rows: np.ndarray) -> None:
+        """Count the tags that hold for each run in the world's principle tallies."""
+        world = ctx.world
+        for pid in self.applied:
+            world.applied[rows, PRINCIPLE_INDEX[pid]] += 1
+        for pid in self.violated:
+            world.violated[rows, PRINCIPLE_INDEX[pid]] += 1
+        for pid, applied, condition in self.conditional:
+            holds = ctx.holds(condition, rows)
+            tally = world.applied if applied else world.violated
+            tally[rows[holds], PRINCIPLE_INDEX[pid]] += 1
+
+
+class Values(Applier):
+    """Values and culture: living up to the team's stated values builds trust; breaking them
+    costs trust and morale, most with the people who care most (engagement)."""
+
+    def __init__(self, upheld: bool) -> None:
+        self.sign = 1.0 if upheld else -1.0
+
+    def apply(self, ctx: Context, rows: np.ndarray) -> None:
+        p, world = ctx.consts.params, ctx.world
+        mask = world.present[rows].astype(np.float64)
+        care = 0.5 + ctx.consts.traits["engagement"][None, :]
+        scale = 0.5 if self.sign > 0 else 1.0
+        land(ctx, rows, mask, "trust", self.sign * scale * p.value_trust * care)
+        land(ctx, rows, mask, "morale", self.sign * scale * p.value_morale * care)
+
+
+def choice_id(choice: m.Choice, index: int) -> str:
+    """The id logs use: the author's id, or the choice's position for id-less format 1."""
+    return choice.id if choice.id is not None else str(index)
+
+
+@dataclass(frozen=True, eq=False)
+class CompiledChoice:
+    index: int  # 1-based position in the file
+    id: str
+    model: m.Choice
+    effects: list[Applier]
+    tags: Tags
+    response: Response | None  # format 1 only: the team's response to the tags
+
+    @property
+    def applied(self) -> tuple[str, ...]:
+        return self.tags.best_case()[0]
+
+    @property
+    def violated(self) -> tuple[str, ...]:
+        return self.tags.best_case()[1]
 
 
 @dataclass(frozen=True, eq=False)
@@ -47,7 +118,10 @@ class CompiledEvent:
     model: m.Event
     choices: tuple[CompiledChoice, ...]
     following: int  # default next (event index or END)
+    enter_effects: list[Applier]
     timeout_effects: list[Applier]
+    order_key: int | None  # None: shown as written
+    by_id: dict[str, CompiledChoice]
 
 
 class Program:
@@ -59,39 +133,63 @@ class Program:
         self.scenario = scenario
         self.consts: TeamConstants = team_constants(bundle.team, scenario)
         self.event_index = {e.id: i for i, e in enumerate(scenario.events)}
-        events: list[CompiledEvent] = []
-        for i, event in enumerate(scenario.events):
-            choices = tuple(
-                CompiledChoice(
-                    index=k + 1,
-                    model=choice,
-                    effects=compile_effects(
-                        choice.effects,
-                        ("events", i, "choices", k, "effects"),
-                        self.consts,
-                        self.event_index,
-                    ),
-                    applied=tuple(dict.fromkeys(choice.applies)),
-                    violated=tuple(dict.fromkeys(choice.violates)),
-                    response=compile_response(
-                        self.consts,
-                        tuple(dict.fromkeys(choice.applies)),
-                        tuple(dict.fromkeys(choice.violates)),
-                    ),
-                )
-                for k, choice in enumerate(event.choices)
-            )
-            timeout = compile_effects(
-                event.on_timeout, ("events", i, "on_timeout"), self.consts, self.event_index
-            )
-            events.append(CompiledEvent(i, event, choices, self._following(i), timeout))
-        self.events = tuple(events)
+        # Format 1 kept a fixed response of the team to each principle tag; format 2 lets the
+        # lesson come from what the choices do to people (DESIGN.md).
+        self.tag_responses = scenario.format < 2
+        values = [v.id for v in bundle.team.values if isinstance(v, m.TeamValue)]
+        self.upheld = {v: Values(True) for v in values}
+        self.broken = {v: Values(False) for v in values}
+        self.events = tuple(self._event(i, event) for i, event in enumerate(scenario.events))
         # Decisiveness: not deciding in time is itself a decision, and a poor one.
         self.timeout_violates: tuple[str, ...] = ("decisiveness",)
-        self.timeout_response = compile_response(self.consts, (), self.timeout_violates)
+        self.timeout_tags = Tags((), self.timeout_violates, ())
+        self.timeout_response = (
+            compile_response(self.consts, (), self.timeout_violates) if self.tag_responses else None
+        )
+        scope = Scope.of(self.consts, self.event_index)
+        self.problem_costs = [
+            compile_effects(p.cost, ("problems", i, "cost"), scope)
+            for i, p in enumerate(scenario.problems)
+        ]
         self.start = self.event_index[scenario.start] if scenario.start else 0
         self.endings = scenario.endings
         self.has_early = any(e.early for e in scenario.endings)
+
+    def _event(self, i: int, event: m.Event) -> CompiledEvent:
+        choices = []
+        for k, choice in enumerate(event.choices):
+            tags = Tags.of(choice)
+            scope = Scope.of(self.consts, self.event_index, choice.involves or event.involves)
+            effects = compile_effects(choice.effects, ("events", i, "choices", k, "effects"), scope)
+            effects += [self.upheld[v] for v in choice.upholds if v in self.upheld]
+            effects += [self.broken[v] for v in choice.breaks if v in self.broken]
+            response = None
+            if self.tag_responses:
+                applied, violated = tags.best_case()
+                response = compile_response(self.consts, applied, violated)
+            ident = choice_id(choice, k + 1)
+            choices.append(CompiledChoice(k + 1, ident, choice, effects, tags, response))
+        scope = Scope.of(self.consts, self.event_index, event.involves)
+        shuffled = (event.order or ("shuffled" if self.scenario.shuffle else "fixed")) == "shuffled"
+        return CompiledEvent(
+            index=i,
+            model=event,
+            choices=tuple(choices),
+            following=self._following(i),
+            enter_effects=compile_effects(event.effects, ("events", i, "effects"), scope),
+            timeout_effects=compile_effects(event.on_timeout, ("events", i, "on_timeout"), scope),
+            order_key=key_of("order", event.id) if shuffled else None,
+            by_id={c.id: c for c in choices},
+        )
+
+    def order(self, ctx: Context, rows: np.ndarray, event: int) -> np.ndarray:
+        """(R, C): the file positions (0-based) of the choices in the order they are shown."""
+        compiled = self.events[event]
+        count = len(compiled.choices)
+        if compiled.order_key is None:
+            return np.tile(np.arange(count), (len(rows), 1))
+        dice = uniform(ctx.seed, ctx.run_ids[rows], 0, compiled.order_key, count)
+        return np.argsort(dice, axis=1, kind="stable")
 
     def _following(self, i: int) -> int:
         events = self.scenario.events
@@ -145,6 +243,17 @@ class Program:
         return self.arrive(ctx, rows, targets)
 
     def arrive(self, ctx: Context, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
+        """Settle where each run goes next and begin those events (their `effects`)."""
+        targets = self._settle(ctx, rows, targets)
+        for event in np.unique(targets[targets >= 0]):
+            effects = self.events[int(event)].enter_effects
+            if effects:
+                here = rows[targets == event]
+                for effect in effects:
+                    effect.apply(ctx, here)
+        return targets
+
+    def _settle(self, ctx: Context, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Apply scheduled interruptions and skip events whose `when` is false."""
         targets = self._interrupt(ctx, rows, targets)
         for _ in range(len(self.events) + 1):

@@ -12,8 +12,20 @@ from game.sim.context import Message
 
 @dataclass(frozen=True)
 class ChoiceOption:
-    index: int  # 1-based
+    index: int  # 1-based position in the file
     choice: m.Choice
+    id: str  # what the log records
+
+
+@dataclass(frozen=True)
+class StakeholderView:
+    """What the leader knows of a stakeholder: their trust and patience."""
+
+    id: str
+    name: Any
+    role: Any
+    trust: float
+    patience: float
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,8 @@ class MemberView:
     trust: float
     estimated: bool
     private: Any = None
+    status: str = "present"  # present, quit, burnout, decided, away, not_joined
+    gender: str | None = None
 
 
 @dataclass(frozen=True)
@@ -41,6 +55,10 @@ class TeamView:
     turn: int
     priorities: int
     composure: float
+    leader_stress: float = 0.3
+    leader_energy: float = 0.8
+    stakeholders: tuple[StakeholderView, ...] = ()
+    problems: tuple[Any, ...] = ()  # titles of the problems open now
 
 
 @dataclass(frozen=True)
@@ -59,8 +77,8 @@ class TurnRecord:
 
     turn: int
     event_id: str
-    choice_index: int  # 0 = the time ran out
-    choice_id: str | None
+    choice_index: int  # 1-based position in the file; 0 = the time ran out
+    choice_id: str | None  # None = the time ran out
     applied: tuple[str, ...]
     violated: tuple[str, ...]
     outcome: Any
@@ -72,8 +90,7 @@ class TurnRecord:
         return {
             "turn": self.turn,
             "event": self.event_id,
-            "choice": self.choice_index,
-            "choice_id": self.choice_id,
+            "choice": self.choice_id,
             "applied": list(self.applied),
             "violated": list(self.violated),
             "left": list(self.left),

@@ -2,13 +2,14 @@
 
 The state at any turn is a pure function of (scenario, seed, decisions): `Session.replay`
 rebuilds it from that log, which is what saves, the leaderboard's verification, what-if
-debriefs and live reload stand on.
+debriefs and live reload stand on. A decision is named by its choice id (never by where the
+choice is shown, which is shuffled per game); None means the time ran out.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
 
 import numpy as np
@@ -18,26 +19,29 @@ from game.content.library import Bundle
 from game.sim.context import Context
 from game.sim.dynamics import productivity
 from game.sim.program import END, MAX_TURNS, NONE, CompiledChoice, Program
-from game.sim.records import ChoiceOption, MemberChange, MemberView, TeamView, TurnRecord
-from game.sim.rng import key_of, uniform
-from game.sim.scoring import Score, health, parts, total
+from game.sim.records import ChoiceOption, MemberChange, TeamView, TurnRecord
+from game.sim.scoring import PARTS, Score, health, parts, total
+from game.sim.texts import Renderer
 from game.sim.turn import advance, decide
-from game.sim.world import World
+from game.sim.views import team_view
+from game.sim.world import PRINCIPLE_INDEX, World
 
-VISIBLE = ("morale", "stress", "trust")
-_ESTIMATE_KEYS = {name: key_of("estimate", name) for name in VISIBLE}
+Decision = str | int | None
+"""A logged decision: a choice id; a legacy 1-based position (int, 0 = timed out); None."""
 
 
 class InvalidChoice(ValueError):
-    """A decision that is not on offer now (out of range, not offered, or the game is over)."""
+    """A decision that is not on offer now (unknown, not offered, or the game is over)."""
 
 
 class ReplayError(ValueError):
     """A logged decision no longer fits the scenario (it changed since the log was made)."""
 
-    def __init__(self, turn: int, message: str) -> None:
+    def __init__(self, turn: int, message: str, event_id: str = "", choice: Decision = None):
         super().__init__(f"decision {turn + 1}: {message}")
         self.turn = turn
+        self.event_id = event_id
+        self.choice = choice
 
 
 @dataclass(frozen=True)
@@ -45,15 +49,6 @@ class _Snapshot:
     averages: dict[str, float]
     members: list[tuple[float, float, float, float, bool]]
     health: float
-
-
-@dataclass
-class _Tally:
-    applied: int = 0
-    violated: int = 0
-    health_sum: float = 0.0
-    turns: int = 0
-    principles: dict[str, int] = field(default_factory=dict)
 
 
 class Session:
@@ -76,11 +71,12 @@ class Session:
             messages=[],
         )
         self.rows = np.array([0])
-        self.decisions: list[int] = []
+        self.decisions: list[str | None] = []
         self.history: list[TurnRecord] = []
         self._snapshot = self._measure()
         self.trajectory: list[dict[str, float]] = [self._snapshot.averages]
-        self.tally = _Tally()
+        self.health_sum = 0.0
+        self.turns = 0
         self.ending: m.Ending | None = None
         self._event: int = END
         first = self.program.arrive(self.ctx, self.rows, np.array([self.program.start]))[0]
@@ -110,83 +106,64 @@ class Session:
         return None if self.finished else self.program.time_limit(self._event)
 
     def choices(self) -> list[ChoiceOption]:
-        """The choices offered now, with their 1-based indexes into the event's choices."""
+        """The choices offered now, in the order they are shown to this player."""
         if self.finished:
             return []
         offered = self.program.offered(self.ctx, self.rows, self._event)[0]
+        order = self.program.order(self.ctx, self.rows, self._event)[0]
         event = self.program.events[self._event]
-        return [ChoiceOption(c.index, c.model) for c in event.choices if offered[c.index - 1]]
+        return [
+            ChoiceOption(c.index, c.model, c.id)
+            for c in (event.choices[k] for k in order)
+            if offered[c.index - 1]
+        ]
 
     def view(self) -> TeamView:
         """The team as the leader sees it now: estimates until a member is revealed."""
-        w, consts = self.world, self.program.consts
-        p = consts.params
-        prod = productivity(w, consts)[0]
-        candor = consts.traits["candor"]
-        noise = {
-            name: (uniform(self.seed, self.ctx.run_ids, w.turn, key, consts.size)[0] - 0.5)
-            * 2
-            * p.estimate_noise
-            for name, key in _ESTIMATE_KEYS.items()
-        }
-        # People who are not candid look calmer and happier than they are.
-        masked = {
-            "stress": w.stress[0]
-            - (1 - candor) * np.maximum(w.stress[0] - 0.3, 0) * p.candor_stress_mask,
-            "morale": w.morale[0] + (1 - candor) * (0.7 - w.morale[0]) * p.candor_morale_mask,
-            "trust": w.trust[0].copy(),
-        }
-        members = []
-        for i, member in enumerate(self.bundle.team.members):
-            shown = bool(w.revealed[0, i])
-            value = {
-                name: float(getattr(w, name)[0, i])
-                if shown
-                else float(np.clip(masked[name][i] + noise[name][i], 0.0, 1.0))
-                for name in VISIBLE
-            }
-            members.append(
-                MemberView(
-                    id=member.id,
-                    name=member.name,
-                    role=member.role,
-                    archetype=member.archetype,
-                    present=bool(w.present[0, i]),
-                    productivity=float(prod[i]),
-                    estimated=not shown,
-                    private=member.private if shown else None,
-                    **value,
-                )
-            )
-        present = [v for v in members if v.present]
-        averages = {
-            name: float(np.mean([getattr(v, name) for v in present])) if present else 0.0
-            for name in (*VISIBLE, "productivity")
-        }
-        return TeamView(
-            tuple(members),
-            averages,
-            float(w.progress[0]),
-            w.turn,
-            int(w.priorities[0]),
-            float(w.composure[0]),
-        )
+        return team_view(self)
+
+    def text(self, value: Any, lang: str) -> str:
+        """A scenario text as the player reads it now: its conditional parts decided by the
+        current state, its variables ({dmitry}, {client}) filled in, in `lang`."""
+        return Renderer(self.bundle, self.ctx, self.rows).text(value, lang)
 
     # --- decisions ---------------------------------------------------------------------------
 
-    def choose(self, index: int) -> TurnRecord:
-        """Apply the decision `index` (1-based into the event's choices)."""
+    def choose(self, choice: str | int) -> TurnRecord:
+        """Apply the decision: a choice id (or, from older callers, a 1-based file position)."""
         if self.finished:
             raise InvalidChoice("the scenario has ended")
+        return self._play(self._offered(choice))
+
+    def _offered(self, ref: str | int) -> CompiledChoice:
         event = self.program.events[self._event]
-        offered = [o.index for o in self.choices()]
-        if index not in offered:
-            shown = ", ".join(map(str, offered))
-            raise InvalidChoice(f"choice {index} is not on offer here (choose {shown})")
-        return self._play(event.choices[index - 1])
+        options = self.choices()
+        found = self.find(ref)
+        if found is None or all(o.index != found.index for o in options):
+            shown = ", ".join(o.id for o in options)
+            what = f"choice '{ref}'" if isinstance(ref, str) else f"choice {ref}"
+            where = "is not in" if found is None else "is not on offer in"
+            raise InvalidChoice(f"{what} {where} event '{event.model.id}' (choose {shown})")
+        return found
+
+    def find(self, ref: str | int) -> CompiledChoice | None:
+        """The current event's choice named by an id or a legacy 1-based position."""
+        event = self.program.events[self._event]
+        if isinstance(ref, bool):
+            return None
+        if isinstance(ref, int):
+            return event.choices[ref - 1] if 1 <= ref <= len(event.choices) else None
+        found = event.by_id.get(ref)
+        if found is None and ref.isdigit() and ref.isascii() and len(ref) < 3:
+            return self.find(int(ref))  # a position written as text by format 1 logs
+        return found
+
+    def take(self, ref: str | int | None) -> TurnRecord:
+        """Apply a decision as a log names it: a choice id, or None to let the time run out."""
+        return self.timeout() if ref is None else self.choose(ref)
 
     def timeout(self) -> TurnRecord:
-        """The time limit ran out without a decision."""
+        """The time limit ran out (or the decision was left to ride) without a decision."""
         if self.finished:
             raise InvalidChoice("the scenario has ended")
         return self._play(None)
@@ -195,48 +172,37 @@ class Session:
         program, ctx, rows, w = self.program, self.ctx, self.rows, self.world
         event = self._event
         before = self._snapshot.members
+        applied_before, violated_before = w.applied[0].copy(), w.violated[0].copy()
         ctx.messages = []
         turn = w.turn
-        applied, violated = decide(program, ctx, rows, event, choice)
+        decide(program, ctx, rows, event, choice)
+        applied = _principles(w.applied[0] - applied_before)
+        violated = _principles(w.violated[0] - violated_before)
         leaving = advance(program, ctx)
         self._snapshot = self._measure()
-        self._count(applied, violated, self._snapshot.health)
-        left = tuple(self.program.consts.member_ids[i] for i in np.flatnonzero(leaving[0]))
-        for member in left:
+        self.health_sum += self._snapshot.health
+        self.turns += 1
+        ids = self.program.consts.member_ids
+        for member in (ids[i] for i in np.flatnonzero(leaving[0])):
             ctx.say("left", member)
         self.trajectory.append(self._snapshot.averages)
-        self.decisions.append(choice.index if choice else 0)
-        after = self._snapshot.members
+        self.decisions.append(choice.id if choice else None)
+        changes = _changes(ids, before, self._snapshot.members)
         record = TurnRecord(
             turn=turn,
             event_id=program.events[event].model.id,
             choice_index=choice.index if choice else 0,
-            choice_id=choice.model.id if choice else None,
+            choice_id=choice.id if choice else None,
             applied=applied,
             violated=violated,
             outcome=choice.model.outcome if choice else None,
-            changes=self._changes(before, after),
+            changes=changes,
             messages=tuple(ctx.messages),
-            left=tuple(
-                mid
-                for mid, b, a in zip(self.program.consts.member_ids, before, after, strict=True)
-                if b[4] and not a[4]
-            ),
+            left=tuple(c.member_id for c in changes if c.left),
         )
         self.history.append(record)
         self._next(event, choice)
         return record
-
-    def _count(self, applied: tuple[str, ...], violated: tuple[str, ...], health: float) -> None:
-        tally = self.tally
-        tally.applied += len(applied)
-        tally.violated += len(violated)
-        for pid in applied:
-            tally.principles[pid] = tally.principles.get(pid, 0) + 1
-        for pid in violated:
-            tally.principles[pid] = tally.principles.get(pid, 0) - 1
-        tally.health_sum += health
-        tally.turns += 1
 
     def _next(self, event: int, choice: CompiledChoice | None) -> None:
         program, ctx, rows, w = self.program, self.ctx, self.rows, self.world
@@ -261,23 +227,24 @@ class Session:
     # --- results -----------------------------------------------------------------------------
 
     def score(self) -> Score:
-        t = self.tally
-        part = parts(
-            self.world,
-            self.program.consts,
-            np.array([t.applied]),
-            np.array([t.violated]),
-            np.array([t.health_sum]),
-            np.array([t.turns]),
-        )
-        value = float(total(part, self.scenario.scoring)[0])
-        return Score(
-            value, *(float(part[k][0]) for k in ("delivery", "team", "retention", "principles"))
-        )
+        consts = self.program.consts
+        part = parts(self.world, consts, np.array([self.health_sum]), np.array([self.turns]))
+        value = float(total(part, self.scenario.scoring, consts)[0])
+        return Score(value, *(float(part[k][0]) for k in PARTS))
+
+    def principle_counts(self) -> dict[str, tuple[int, int]]:
+        """Per principle met: (times applied, times violated). Never netted: applying a
+        principle later does not undo having violated it."""
+        w = self.world
+        return {
+            pid: (int(w.applied[0, i]), int(w.violated[0, i]))
+            for pid, i in PRINCIPLE_INDEX.items()
+            if w.applied[0, i] or w.violated[0, i]
+        }
 
     def principle_profile(self) -> dict[str, int]:
-        """Per principle: times applied minus times violated."""
-        return dict(self.tally.principles)
+        """Per principle: times applied minus times violated (the profile's bar)."""
+        return {pid: a - v for pid, (a, v) in self.principle_counts().items()}
 
     def _measure(self) -> _Snapshot:
         """Averages, per-member values and health of the current state, computed once."""
@@ -287,18 +254,16 @@ class Session:
         count = max(int(present.sum()), 1)
         rows = np.stack([w.morale[0], w.stress[0], w.trust[0], w.fatigue[0], prod[0]])
         means = (rows @ present) / count if present.any() else np.zeros(5)
-        averages = dict(
-            zip(
-                ("morale", "stress", "trust", "fatigue", "productivity"),
-                means.tolist(),
-                strict=True,
-            )
-        )
+        names = ("morale", "stress", "trust", "fatigue", "productivity")
+        averages = dict(zip(names, means.tolist(), strict=True))
         averages["progress"] = float(w.progress[0])
         averages["present"] = float(present.sum())
-        members = [
-            (m, st, pr, tr, bool(pe))
-            for m, st, pr, tr, pe in zip(
+        averages["leader_stress"] = float(w.leader_stress[0])
+        averages["leader_energy"] = float(w.leader_energy[0])
+        if consts.stakeholders:
+            averages["stakeholders"] = float(w.stake_trust[0].mean())
+        members = list(
+            zip(
                 w.morale[0].tolist(),
                 w.stress[0].tolist(),
                 prod[0].tolist(),
@@ -306,14 +271,8 @@ class Session:
                 present.tolist(),
                 strict=True,
             )
-        ]
-        return _Snapshot(averages, members, float(health(w, consts, prod)[0]))
-
-    def _changes(self, before: list[Any], after: list[Any]) -> tuple[MemberChange, ...]:
-        return tuple(
-            MemberChange(mid, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], b[4] and not a[4])
-            for mid, b, a in zip(self.program.consts.member_ids, before, after, strict=True)
         )
+        return _Snapshot(averages, members, float(health(w, consts, prod)[0]))
 
     def to_json(self) -> dict[str, Any]:
         """The summary `leadsim play --json` prints."""
@@ -321,7 +280,7 @@ class Session:
         turns = [
             {
                 "event": rec.event_id,
-                "choice": rec.choice_index,
+                "choice": rec.choice_id,
                 "metrics": {
                     k: round(v, 6) for k, v in self.trajectory[i + 1].items() if k != "present"
                 },
@@ -331,12 +290,14 @@ class Session:
         return {
             "scenario": self.scenario.id,
             "content_hash": self.bundle.content_hash,
+            "team": self.bundle.team.id,
             "seed": self.seed,
             "decisions": list(self.decisions),
             "turns": turns,
             "ending": self.ending.id if self.ending else None,
             "score": round(score.total, 6),
             "score_parts": score.to_json(),
+            "principles": {k: list(v) for k, v in self.principle_counts().items()},
             "ledger": [rec.to_json() for rec in self.history],
         }
 
@@ -344,21 +305,28 @@ class Session:
 
     @classmethod
     def replay(
-        cls, bundle: Bundle | Program, seed: int, decisions: Sequence[int], run: int = 0
+        cls, bundle: Bundle | Program, seed: int, decisions: Sequence[Decision], run: int = 0
     ) -> Session:
-        """Rebuild a playthrough from its log; ReplayError if a decision no longer fits."""
+        """Rebuild a playthrough from its log; ReplayError names the first decision that no
+        longer fits (a choice removed or no longer on offer, or the scenario already over)."""
         session = cls(bundle, seed, run)
-        for turn, index in enumerate(decisions):
-            if session.finished:
-                raise ReplayError(turn, "the scenario had already ended")
-            try:
-                if index == 0:
-                    session.timeout()
-                else:
-                    session.choose(index)
-            except InvalidChoice as err:
-                raise ReplayError(turn, str(err)) from None
+        for turn, ref in enumerate(decisions):
+            session.step(turn, ref)
         return session
+
+    def step(self, turn: int, ref: Decision) -> TurnRecord:
+        """Replay one logged decision (used by `replay` and by live reload)."""
+        if self.finished:
+            raise ReplayError(turn, "the scenario had already ended", "", ref)
+        event_id = self.program.events[self._event].model.id
+        if ref is None or (isinstance(ref, int) and not isinstance(ref, bool) and ref == 0):
+            return self.timeout()
+        if not isinstance(ref, (str, int)) or isinstance(ref, bool):
+            raise ReplayError(turn, f"{ref!r} is not a choice", event_id, ref)
+        try:
+            return self.choose(ref)
+        except InvalidChoice as err:
+            raise ReplayError(turn, str(err), event_id, ref) from None
 
     def fork(self) -> Session:
         """An independent copy of this playthrough at its current point (for what-ifs)."""
@@ -369,11 +337,16 @@ class Session:
         clone.decisions = list(self.decisions)
         clone.history = list(self.history)
         clone.trajectory = list(self.trajectory)
-        clone.tally = _Tally(
-            self.tally.applied,
-            self.tally.violated,
-            self.tally.health_sum,
-            self.tally.turns,
-            dict(self.tally.principles),
-        )
         return clone
+
+
+def _changes(ids: tuple[str, ...], before: list[Any], after: list[Any]) -> tuple[MemberChange, ...]:
+    return tuple(
+        MemberChange(mid, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], b[4] and not a[4])
+        for mid, b, a in zip(ids, before, after, strict=True)
+    )
+
+
+def _principles(counts: np.ndarray) -> tuple[str, ...]:
+    ids = list(PRINCIPLE_INDEX)
+    return tuple(pid for i in np.flatnonzero(counts) for pid in [ids[i]] * int(counts[i]))

@@ -10,17 +10,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from game.content.models import Scenario, SetFlag, Team
-from game.content.principles import ARCHETYPE_IDS, ARCHETYPES, TRAITS
-from game.content.walk import scenario_effects
+from game.content.models import Count, Scenario, SetFlag, Team
+from game.content.principles import ARCHETYPE_IDS, ARCHETYPES, PRINCIPLE_IDS, TRAITS
+from game.content.walk import all_effects
 from game.sim.params import PARAMS, Params
 
 METRIC_NAMES = ("morale", "stress", "trust", "fatigue", "skill")
+PRINCIPLE_INDEX = {pid: i for i, pid in enumerate(PRINCIPLE_IDS)}
+
+# What became of each member (World.status)
+PRESENT, QUIT, BURNOUT, DECIDED, AWAY, NOT_JOINED = 0, 1, 2, 3, 4, 5
+STATUS_NAMES = ("present", "quit", "burnout", "decided", "away", "not_joined")
 
 
 @dataclass(frozen=True, eq=False)
 class TeamConstants:
-    """What does not change during a playthrough: traits, baselines, relationships."""
+    """What does not change during a playthrough: traits, baselines, relationships, names."""
 
     member_ids: tuple[str, ...]
     index: dict[str, int]
@@ -29,10 +34,16 @@ class TeamConstants:
     start: dict[str, np.ndarray]  # metric -> (M,)
     base_morale: np.ndarray
     base_stress: np.ndarray
-    bonds: np.ndarray  # (M, M) positive closeness weighted by the source's sociability
+    bonds: np.ndarray  # (M, M) j's mood reaches i in proportion to bonds[i, j]
     friction: np.ndarray  # (M,) stress added per turn by conflicts with present peers
     conflict: np.ndarray  # (M, M) conflict strength
     flags: dict[str, int]
+    counters: dict[str, int]
+    problems: dict[str, int]
+    stakeholders: dict[str, int]
+    stake_decay: np.ndarray  # (S,) patience lost per turn
+    stake_weight: np.ndarray  # (S,) weight in the score
+    newcomers: np.ndarray  # (M,) bool: not on the team until they join
     params: Params
 
     @property
@@ -66,9 +77,12 @@ def team_constants(team: Team, scenario: Scenario, params: Params = PARAMS) -> T
     ego = traits["ego"]
     conflict = conflict * (0.5 + 0.5 * np.maximum(ego[:, None], ego[None, :]))
     flags: dict[str, int] = {}
-    for effect, _ in scenario_effects(scenario):
+    counters: dict[str, int] = {}
+    for effect, _ in all_effects(scenario):
         if isinstance(effect, SetFlag):
             flags.setdefault(effect.name, len(flags))
+        elif isinstance(effect, Count):
+            counters.setdefault(effect.name, len(counters))
     return TeamConstants(
         member_ids=tuple(m.id for m in members),
         index=index,
@@ -83,6 +97,12 @@ def team_constants(team: Team, scenario: Scenario, params: Params = PARAMS) -> T
         friction=conflict.sum(axis=1),
         conflict=conflict,
         flags=flags,
+        counters=counters,
+        problems={p.id: i for i, p in enumerate(scenario.problems)},
+        stakeholders={s.id: i for i, s in enumerate(scenario.stakeholders)},
+        stake_decay=np.array([s.decay for s in scenario.stakeholders] or [0.0]),
+        stake_weight=np.array([s.weight for s in scenario.stakeholders] or [0.0]),
+        newcomers=np.array([m.id in scenario.newcomers for m in members], dtype=bool),
         params=params,
     )
 
@@ -96,15 +116,27 @@ class World:
     trust: np.ndarray
     fatigue: np.ndarray
     skill: np.ndarray
-    present: np.ndarray  # (R, M) bool
+    growth: np.ndarray  # (R, M) skill still to come from coaching and support
+    present: np.ndarray  # (R, M) bool: status == PRESENT, kept for speed
+    status: np.ndarray  # (R, M) int8, see STATUS_NAMES
+    away_until: np.ndarray  # (R, M) int: the turn an away member is back
     revealed: np.ndarray  # (R, M) bool
     low_turns: np.ndarray  # (R, M) int
     progress: np.ndarray  # (R,)
     composure: np.ndarray  # (R,)
+    leader_stress: np.ndarray  # (R,)
+    leader_energy: np.ndarray  # (R,)
     reached: np.ndarray  # (R,) int
     missed: np.ndarray  # (R,) int
     priorities: np.ndarray  # (R,) int
     flags: np.ndarray  # (R, F) bool
+    counters: np.ndarray  # (R, C) int
+    problems: np.ndarray  # (R, P) bool: open problems
+    stake_trust: np.ndarray  # (R, S)
+    stake_patience: np.ndarray  # (R, S)
+    applied: np.ndarray  # (R, 18) int: times each principle was applied
+    violated: np.ndarray  # (R, 18) int: times each principle was violated
+    timeouts: np.ndarray  # (R,) int: decisions left to the clock
     resume: np.ndarray  # (R,) int: event to return to after an interrupting event, -2 = none
     turn: int = 0
 
@@ -115,21 +147,41 @@ class World:
         def tile(values: np.ndarray) -> np.ndarray:
             return np.tile(values.astype(np.float64), (runs, 1))
 
+        def row(values: list[float]) -> np.ndarray:
+            return np.tile(np.array(values, dtype=np.float64).reshape(1, -1), (runs, 1))
+
+        status = np.where(consts.newcomers, NOT_JOINED, PRESENT).astype(np.int8)
+        leader = scenario.leader
+        principles = len(PRINCIPLE_INDEX)
         return cls(
             morale=tile(consts.start["morale"]),
             stress=tile(consts.start["stress"]),
             trust=tile(consts.start["trust"]),
             fatigue=tile(consts.start["fatigue"]),
             skill=tile(consts.start["skill"]),
-            present=np.ones((runs, size), dtype=bool),
+            growth=np.zeros((runs, size)),
+            present=np.tile(status == PRESENT, (runs, 1)),
+            status=np.tile(status, (runs, 1)),
+            away_until=np.zeros((runs, size), dtype=np.int64),
             revealed=np.zeros((runs, size), dtype=bool),
             low_turns=np.zeros((runs, size), dtype=np.int64),
             progress=np.zeros(runs),
-            composure=np.full(runs, consts.params.composure_rest),
+            composure=np.full(runs, leader.composure),
+            leader_stress=np.full(runs, leader.stress),
+            leader_energy=np.full(runs, leader.energy),
             reached=np.zeros(runs, dtype=np.int64),
             missed=np.zeros(runs, dtype=np.int64),
             priorities=np.full(runs, scenario.priorities, dtype=np.int64),
             flags=np.zeros((runs, max(len(consts.flags), 1)), dtype=bool),
+            counters=np.zeros((runs, max(len(consts.counters), 1)), dtype=np.int64),
+            problems=np.tile(
+                np.array([p.open for p in scenario.problems] or [False], dtype=bool), (runs, 1)
+            ),
+            stake_trust=row([s.trust for s in scenario.stakeholders] or [0.0]),
+            stake_patience=row([s.patience for s in scenario.stakeholders] or [0.0]),
+            applied=np.zeros((runs, principles), dtype=np.int64),
+            violated=np.zeros((runs, principles), dtype=np.int64),
+            timeouts=np.zeros(runs, dtype=np.int64),
             resume=np.full(runs, -2, dtype=np.int64),
         )
 
@@ -146,6 +198,11 @@ class World:
         copy = World(**{k: v.copy() for k, v in self.arrays().items()})
         copy.turn = self.turn
         return copy
+
+    def set_status(self, rows: np.ndarray, member: int | np.ndarray, value: int) -> None:
+        """Change members' status (and presence) for the given runs."""
+        self.status[rows, member] = value
+        self.present[rows, member] = value == PRESENT
 
     @property
     def runs(self) -> int:
