@@ -1,4 +1,5 @@
-"""The `leadsim` command line: play, check, playtest, replay, leaderboard, report, new, schema.
+"""The `leadsim` command line: play, check, playtest, replay, leaderboard, report, new, upgrade,
+schema.
 
 No input ever ends in a Python traceback: a bug in LeadSim itself is reported as an internal
 error (exit 3) with the details written to a file the user can attach to a report.
@@ -18,7 +19,9 @@ from pathlib import Path
 
 from game import __version__
 
-COMMANDS = ("play", "check", "playtest", "replay", "leaderboard", "report", "new", "schema")
+COMMANDS = (
+    "play", "check", "playtest", "replay", "leaderboard", "report", "new", "upgrade", "schema",
+)  # fmt: skip
 
 
 def build_parser() -> argparse.ArgumentParser:

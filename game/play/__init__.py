@@ -1,0 +1,1 @@
+"""One game run, shared by both front ends."""
