@@ -202,11 +202,17 @@ def upgrade_text(source: str, scenario: Scenario) -> Upgrade:
     yaml, data = _yaml(source)
     if not isinstance(data, CommentedMap):
         raise UpgradeError("the file is not a mapping")
-    restyled = _changed_lines(source, _dump(yaml, data))
-    _set_format(data)
-    added = _add_ids(data, scenario)
-    escaped = _escape_texts(data, iter_texts(scenario))
-    text = _dump(yaml, data)
+    try:
+        restyled = _changed_lines(source, _dump(yaml, data))
+        _set_format(data)
+        added = _add_ids(data, scenario)
+        escaped = _escape_texts(data, iter_texts(scenario))
+        text = _dump(yaml, data)
+    except YAMLError as err:
+        raise UpgradeError(f"the YAML cannot be written back: {err}") from None
+    except (KeyError, IndexError, TypeError) as err:
+        # the file's YAML is shaped unlike its model (e.g. a list merged in from elsewhere)
+        raise UpgradeError(f"cannot find a part of the scenario in the YAML ({err})") from None
     return Upgrade(text.replace("\n", newline), added, escaped, restyled)
 
 
@@ -236,6 +242,9 @@ def _add_ids(data: CommentedMap, scenario: Scenario) -> int:
 def _escape_texts(data: CommentedMap, texts: Iterable[tuple[Any, Loc]]) -> int:
     escaped = 0
     seen: set[tuple[int, Any]] = set()
+    # a text with an anchor is one value however many aliases name it: escaped once, and
+    # every alias keeps naming it
+    anchored: dict[int, str] = {}
     for text, loc in texts:
         if not any(brace in version for version in _versions(text) for brace in "{}"):
             continue
@@ -243,10 +252,14 @@ def _escape_texts(data: CommentedMap, texts: Iterable[tuple[Any, Loc]]) -> int:
         if isinstance(text, dict):
             parent, key = parent[key], None
         for slot in [key] if key is not None else list(parent):
-            if (id(parent), slot) in seen or not isinstance(parent[slot], str):
+            value = parent[slot]
+            if (id(parent), slot) in seen or not isinstance(value, str):
                 continue
             seen.add((id(parent), slot))
-            parent[slot] = _escaped_scalar(parent[slot])
+            if isinstance(value, ScalarString) and value.yaml_anchor(any=True) is not None:
+                parent[slot] = anchored.setdefault(id(value), _escaped_scalar(value))
+            else:
+                parent[slot] = _escaped_scalar(value)
         escaped += 1
     return escaped
 
@@ -270,7 +283,7 @@ def _escaped_scalar(value: str) -> str:
     new = escape_braces(str(value))
     if not isinstance(value, ScalarString):
         return new
-    anchor = value.yaml_anchor()
+    anchor = value.yaml_anchor(any=True)
     out = type(value)(new, anchor=anchor.value if anchor is not None else None)
     if isinstance(value, FoldedScalarString) and hasattr(value, "fold_pos"):
         # where the author broke the lines: shifted by the braces added before each break

@@ -338,3 +338,14 @@ def test_a_log_that_no_longer_fits_is_refused_with_the_decision_named(tmp_path):
     _copy(tmp_path, "layout.yaml", "team.yaml")
     with pytest.raises(ReplayError, match="decision 2"):
         upgrade_log(load_bundle(tmp_path / "layout.yaml"), 7, [1, 9])
+
+
+def test_anchors_and_aliases_stay_one_value(tmp_path):
+    _copy(tmp_path, "aliases.yaml", "team.yaml")
+    assert main(["upgrade", str(tmp_path / "aliases.yaml")]) == 0
+    text = (tmp_path / "aliases.yaml").read_text(encoding="utf-8")
+    assert 'title: &title "Left {{or}} right"\nsummary: *title\n' in text
+    assert text.count("&title") == 1 and "    title: *title\n" in text
+    assert "      - &left\n        id: go_left\n        text: Go left\n" in text
+    assert "      - *left\n      - id: go_left_2\n" in text
+    assert _errors(tmp_path / "aliases.yaml", tmp_path / "team.yaml") == []
