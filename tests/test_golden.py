@@ -47,7 +47,7 @@ def play(bundle: Bundle, policy: str, seed: int) -> dict[str, Any]:
     """One playthrough by a policy, summarised."""
     session = Session(bundle, seed=seed)
     while not session.finished:
-        session.choose(choose(policy, session))
+        session.take(choose(policy, session))
     assert session.ending is not None
     return {
         "policy": policy,

@@ -116,8 +116,9 @@ def run_batch(
                 counts[key] = counts.get(key, 0) + len(here)
                 groups.append((int(e), int(k), here))
         advance(program, ctx)
-        gone_now = was_present & (world.status != PRESENT) & (world.status != AWAY)
-        left_turn[gone_now & (left_turn < 0)] = turn
+        gone_now = was_present[active] & (world.status[active] != PRESENT)
+        gone_now &= world.status[active] != AWAY
+        left_turn[active] = np.where(gone_now & (left_turn[active] < 0), turn, left_turn[active])
         tallies.health_sum[active] += health(world, consts)[active]
         tallies.turns[active] += 1
         _track(tracks, people, world, program, active)

@@ -19,7 +19,7 @@ LAB = Path(__file__).resolve().parents[1] / "sim" / "files" / "lab.yaml"
 def played(name: str, policy: str, seed: int) -> Session:
     session = Session(load_bundle(name), seed)
     while not session.finished:
-        session.choose(choose(policy, session))
+        session.take(choose(policy, session))
     return session
 
 

@@ -44,7 +44,7 @@ def plays() -> Plays:
             session = Session(bundle, seed=1000 + i)
             policy = POLICY_NAMES[i % len(POLICY_NAMES)]
             while not session.finished:
-                session.choose(choose(policy, session))
+                session.take(choose(policy, session))
             for record in session.history:
                 picks[(scenario, record.event_id, record.choice_index)] += 1
             played_at = f"{DATES[i % len(DATES)]}T09:{i:02d}:00Z"
