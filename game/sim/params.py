@@ -31,7 +31,7 @@ class Params:
     """Above this stress people stop calming down by themselves: neglect does not heal."""
 
     # Emotional contagion along relationships (stress_resistance, know_your_people)
-    contagion: float = 0.3
+    contagion: float = 0.45
     """Share of a close colleague's excess stress that reaches a person each turn."""
     bad_mood_spread: float = 0.25
     """Share of a close colleague's low morale (below their baseline) that spreads each turn."""
