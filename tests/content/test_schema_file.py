@@ -1,18 +1,23 @@
-"""The JSON Schema editors use: generated from the models, kept current in the repository."""
+"""The JSON Schema editors use: generated from the models, kept current in the repository, and
+in agreement with the checker on real files (validated with the `jsonschema` library)."""
 
 from __future__ import annotations
 
-import json
-import re
+import shutil
+from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import Any
 
+import jsonschema
 import pytest
 
 from game.cli import main
+from game.content.models import EFFECT_TYPES
 from game.content.schema import json_schema, schema_text
 from game.content.yamlload import load
-from tests.content.checking import FILES
+from game.resources import SCENARIOS
+from tests.content.checking import FILES, check
+
+FORMAT2 = FILES / "format2"
 
 
 def test_schema_command_prints_the_generated_schema(capsys):
@@ -28,113 +33,108 @@ def test_repository_copy_is_current(repo_root):
     )
 
 
+def test_schema_is_a_valid_draft_2020_12_schema():
+    jsonschema.Draft202012Validator.check_schema(json_schema())
+
+
 def test_schema_describes_both_kinds_and_forbids_unknown_keys():
     schema = json_schema()
     assert schema["oneOf"] == [{"$ref": "#/$defs/Scenario"}, {"$ref": "#/$defs/Team"}]
     for name, definition in schema["$defs"].items():
+        if name == "Effect":  # dispatches on `type`; each effect's own definition is closed
+            continue
         if definition.get("type") == "object" and "properties" in definition:
             assert definition["additionalProperties"] is False, name
 
 
-def test_every_definition_is_used():
+def test_every_definition_is_used_and_described():
     schema = json_schema()
-    text = json.dumps(schema)
-    for name in schema["$defs"]:
-        assert f'"#/$defs/{name}"' in text, name
+    text = str(schema)
+    for name, definition in schema["$defs"].items():
+        assert f"'#/$defs/{name}'" in text, name
+        assert definition.get("description"), name
 
 
-# A small evaluator for the keywords the generated schema uses, so the test needs no extra
-# package; when `jsonschema` is installed it is used as well.
-def _errors(schema: dict[str, Any], value: Any, root: dict[str, Any], at: str = "") -> list[str]:
-    if "$ref" in schema:
-        return _errors(root["$defs"][schema["$ref"].rsplit("/", 1)[-1]], value, root, at)
-    found: list[str] = []
-    for keyword in ("anyOf", "oneOf"):
-        if keyword in schema:
-            passing = sum(not _errors(s, value, root, at) for s in schema[keyword])
-            if passing == 0 or (keyword == "oneOf" and passing > 1):
-                found.append(f"{at}: {keyword} matched {passing}")
-    kind = schema.get("type")
-    types = {
-        "object": dict,
-        "array": list,
-        "string": str,
-        "boolean": bool,
-        "null": type(None),
-        "integer": int,
-        "number": (int, float),
-    }
-    if kind is not None:
-        is_bool = isinstance(value, bool)
-        if not isinstance(value, types[kind]) or (is_bool and kind in ("integer", "number")):
-            return [*found, f"{at}: not {kind}"]
-    if "const" in schema and value != schema["const"]:
-        found.append(f"{at}: not {schema['const']}")
-    if "enum" in schema and value not in schema["enum"]:
-        found.append(f"{at}: not one of the enum")
-    if isinstance(value, str):
-        if "pattern" in schema and not re.search(schema["pattern"], value):
-            found.append(f"{at}: pattern")
-        if len(value) < schema.get("minLength", 0) or len(value) > schema.get("maxLength", 1e9):
-            found.append(f"{at}: length")
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        if value < schema.get("minimum", -1e308) or value > schema.get("maximum", 1e308):
-            found.append(f"{at}: range")
-        if "exclusiveMinimum" in schema and value <= schema["exclusiveMinimum"]:
-            found.append(f"{at}: range")
-    if isinstance(value, list):
-        if len(value) < schema.get("minItems", 0) or len(value) > schema.get("maxItems", 1e9):
-            found.append(f"{at}: items")
-        for i, item in enumerate(value):
-            found += _errors(schema.get("items", {}), item, root, f"{at}[{i}]")
-    if isinstance(value, dict):
-        properties = schema.get("properties", {})
-        found += [f"{at}: missing {k}" for k in schema.get("required", []) if k not in value]
-        if len(value) < schema.get("minProperties", 0):
-            found.append(f"{at}: too few keys")
-        for key, item in value.items():
-            found += _errors(schema.get("propertyNames", {}), key, root, f"{at}.{key}")
-            if key in properties:
-                found += _errors(properties[key], item, root, f"{at}.{key}")
-            elif schema.get("additionalProperties") is False:
-                found.append(f"{at}.{key}: not allowed")
-            elif isinstance(schema.get("additionalProperties"), dict):
-                found += _errors(schema["additionalProperties"], item, root, f"{at}.{key}")
-    return found
+def test_effects_dispatch_on_their_type():
+    effect = json_schema()["$defs"]["Effect"]
+    assert effect["properties"]["type"]["enum"] == list(EFFECT_TYPES)
+    assert [rule["then"]["$ref"] for rule in effect["allOf"]] == [
+        f"#/$defs/{model.__name__}" for model in EFFECT_TYPES.values()
+    ]
+
+
+def _leaves(errors: Iterable[jsonschema.ValidationError]) -> Iterator[jsonschema.ValidationError]:
+    for error in errors:
+        if error.context:
+            yield from _leaves(error.context)
+        else:
+            yield error
+
+
+def _where(error: jsonschema.ValidationError) -> str:
+    out = ""
+    for part in error.absolute_path:
+        out += f"[{part}]" if isinstance(part, int) else f"{'.' if out else ''}{part}"
+    return out
 
 
 def schema_errors(path: Path, kind: str = "") -> list[str]:
-    """What the schema finds wrong with a file (against one kind's definition, if given)."""
+    """What the schema finds wrong with a file, as `field.path: message` (against one kind's
+    definition, if given, so that the messages are about that kind only)."""
     value = load(path.read_bytes()).value
     schema = json_schema()
-    found = _errors({"$ref": f"#/$defs/{kind}"} if kind else schema, value, schema)
-    try:
-        import jsonschema
-    except ImportError:
-        return found
-    library = sorted(e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(value))
-    assert bool(found) == bool(library), (found, library)
-    return found
+    if kind:
+        schema = {**schema, "oneOf": [{"$ref": f"#/$defs/{kind}"}]}
+    validator = jsonschema.Draft202012Validator(schema)
+    return sorted(f"{_where(e)}: {e.message}" for e in _leaves(validator.iter_errors(value)))
 
 
-@pytest.mark.parametrize("name", ["example_release.yaml", "example_team.yaml"])
-def test_bundled_example_validates_against_the_schema(repo_root, name):
-    assert schema_errors(repo_root / "game" / "data" / "scenarios" / name) == []
-
-
-@pytest.mark.parametrize("name", ["good.yaml", "team.yaml"])
-def test_test_files_that_check_clean_validate_against_the_schema(name):
-    assert schema_errors(FILES / "refs" / name) == []
+@pytest.mark.parametrize("path", sorted(SCENARIOS.glob("*.yaml")), ids=lambda p: p.name)
+def test_every_bundled_file_validates_against_the_schema(path):
+    assert schema_errors(path) == []
 
 
 @pytest.mark.parametrize(
-    ("name", "problem"),
+    "path",
+    [FILES / "refs" / "good.yaml", FILES / "refs" / "team.yaml", FORMAT2 / "everything.yaml",
+     FORMAT2 / "team.yaml", *sorted((FILES / "upgrade").glob("[!b]*.yaml"))],
+    ids=lambda p: f"{p.parent.name}/{p.name}",
+)  # fmt: skip
+def test_files_that_check_clean_validate_against_the_schema(path):
+    assert schema_errors(path) == []
+
+
+def test_format_2_files_upgraded_from_format_1_validate(tmp_path):
+    for path in SCENARIOS.glob("*.yaml"):
+        shutil.copy(path, tmp_path / path.name)
+    assert main(["upgrade", str(tmp_path)]) == 0
+    for path in sorted(tmp_path.glob("*.yaml")):
+        assert schema_errors(path) == [], path.name
+
+
+@pytest.mark.parametrize(
+    ("path", "problem"),
     [
-        ("unknown_key.yaml", "summry: not allowed"),
-        ("wrong_type.yaml", "difficulty: not integer"),
-        ("unknown_principle.yaml", "applies[1]: not one of the enum"),
+        (FILES / "schema" / "unknown_key.yaml", "'summry' was unexpected"),
+        (FILES / "schema" / "wrong_type.yaml", "difficulty: '2' is not of type 'integer'"),
+        (FILES / "schema" / "unknown_principle.yaml", "applies[1]: 'planing' is not one of"),
+        (FORMAT2 / "no_choice_id.yaml", "choices[1]: 'id' is a required property"),
+        (FORMAT2 / "part_without_text.yaml", "outcome[1]: 'text' is a required property"),
+        (FORMAT2 / "tag_unknown_principle.yaml", "principle: 'know_your_peple' is not one of"),
     ],
+    ids=lambda v: v.name if isinstance(v, Path) else "",
 )
-def test_schema_rejects_what_the_checker_rejects(name, problem):
-    assert schema_errors(FILES / "schema" / name)  # the file as a whole is refused
-    assert any(e.endswith(problem) for e in schema_errors(FILES / "schema" / name, "Scenario"))
+def test_schema_rejects_what_the_checker_rejects(path, problem):
+    team = FORMAT2 / "team.yaml" if path.parent == FORMAT2 else FILES / "refs" / "team.yaml"
+    assert [d for d in check(path, team) if d.severity == "error"]
+    assert schema_errors(path)  # the file as a whole is refused
+    found = schema_errors(path, "Scenario")
+    assert any(problem in error for error in found), found
+
+
+def test_an_effect_is_checked_against_its_own_type_only():
+    found = schema_errors(FORMAT2 / "effect_key_of_another_type.yaml", "Scenario")
+    assert found == [
+        "events[0].choices[0].effects[1]: Additional properties are not allowed "
+        "('trust' was unexpected)"
+    ]
