@@ -20,8 +20,17 @@ from pydantic.fields import FieldInfo
 from pydantic_core import PydanticUndefined
 
 from game.content import fields, models
-from game.content.principles import ARCHETYPES, PRINCIPLES, TRAITS
-from game.content.validate import GROUPS, MEMBER_FIELDS, MEMBER_METRICS, SCENARIO_SINGLE
+from game.content.principles import ARCHETYPES, PRINCIPLE_IDS, PRINCIPLES, TRAITS
+from game.content.templates import CASES
+from game.content.validate import (
+    GROUPS,
+    MEMBER_FIELDS,
+    MEMBER_METRICS,
+    SCENARIO_SINGLE,
+    STAKEHOLDER_FIELDS,
+    WHERE_NAMES,
+)
+from game.content.walk import FIELDS
 
 START = "<!-- reference:start -->"
 END = "<!-- reference:end -->"
@@ -68,6 +77,8 @@ def _literal(values: tuple[Any, ...]) -> str:
         return "principle id"
     if set(values) == set(ARCHETYPES):
         return "archetype"
+    if set(values) == set(models.ACTIONS):
+        return "act (see [the table of acts](#the-table-of-acts))"
     return "one of " + ", ".join(f"`{v}`" for v in values)
 
 
@@ -82,6 +93,9 @@ def type_name(annotation: Any, metadata: Sequence[Any] = ()) -> str:
             meta += m.metadata
     validators = [getattr(m, "func", None) for m in meta]
     if any(m is models.TEXT for m in meta):
+        options = typing.get_args(annotation) if typing.get_origin(annotation) else ()
+        if any(typing.get_origin(a) is list for a in options):
+            return "text, or a list of [text parts](#text-variables-and-conditional-text)"
         return "text"
     if fields._condition in validators:
         return "condition"
@@ -100,6 +114,9 @@ def type_name(annotation: Any, metadata: Sequence[Any] = ()) -> str:
         return f"`{values[0]}`" if len(values) == 1 else _literal(values)
     if origin is list:
         return "list of " + type_name(typing.get_args(annotation)[0])
+    if origin is dict:
+        key, value = typing.get_args(annotation)
+        return f"map of {type_name(key)} to {type_name(value)}"
     if isinstance(annotation, type) and issubclass(annotation, BaseModel):
         return f"[{annotation.__name__}](#{_ANCHORS.get(annotation, 'effects')})"
     patterns = [str(getattr(m, "pattern", "") or "") for m in meta]
@@ -179,29 +196,58 @@ def _effects() -> list[str]:
 _SINGLE_HELP = {
     "turn": "decisions made so far",
     "progress": "share of the goal delivered, 0 … 1",
-    "left": "members who have left",
-    "members": "members still on the team",
+    "left": "members who have left the team, for any reason",
+    "quit": "members who quit or burned out: a failure of leadership",
+    "dismissed": "members who left because the leader decided it (`leave`, `reason: decided`)",
+    "members": "members on the team now (not away, not gone, already joined)",
     "priorities": "how many priorities the team juggles",
+    "timeouts": "decisions on which the time ran out",
 }
 _GROUP_HELP = {
     "team": "averages over the members present",
     "milestones": "milestones reached and missed so far",
-    "leader": "the leader's own composure, 0 … 1",
+    "leader": "the leader's own composure, stress and energy, 0 … 1",
+    "applied": "times principle P (an id from the table below) was applied so far",
+    "violated": "times principle P was violated so far; applying it later does not undo this",
 }
+_MEMBER_HELP = {
+    "left": "true once the member has left, for any reason",
+    "quit": "true once the member quit or burned out",
+    "away": "true while the member is away (`away`)",
+    "revealed": "true once the leader knows the member's true state",
+}
+_OTHER_NAMES = [
+    ("`flags.NAME`", "true once an effect sets the flag, false before"),
+    ("`counters.NAME`", "the counter's value: 0 until a `count` effect changes it"),
+    ("`problems.ID`", "true while the problem is open"),
+    (
+        ", ".join(f"`stakeholders.ID.{n}`" for n in STAKEHOLDER_FIELDS),
+        "a stakeholder's trust in you and patience, 0 … 1",
+    ),
+]
+
+
+def _group_names(group: str, names: Sequence[str]) -> str:
+    if tuple(names) == tuple(PRINCIPLE_IDS):
+        return f"`{group}.P`"
+    return ", ".join(f"`{group}.{n}`" for n in names)
 
 
 def _conditions() -> list[str]:
-    members = ", ".join(f"`{n}`" for n in MEMBER_FIELDS)
-    where = ", ".join(f"`{n}`" for n in (*MEMBER_METRICS, *TRAITS))
+    metrics = ", ".join(f"`MEMBER.{n}`" for n in MEMBER_METRICS)
+    where = ", ".join(f"`{n}`" for n in WHERE_NAMES)
     rows = ["| name | meaning |", "|---|---|"]
-    rows += [f"| `{name}` | {_SINGLE_HELP.get(name, '')} |" for name in SCENARIO_SINGLE]
+    rows += [f"| `{name}` | {_SINGLE_HELP[name]} |" for name in SCENARIO_SINGLE]
     rows += [
-        f"| {', '.join(f'`{group}.{n}`' for n in names)} | {_GROUP_HELP.get(group, '')} |"
+        f"| {_group_names(group, names)} | {_GROUP_HELP[group]} |"
         for group, names in GROUPS.items()
     ]
+    rows += [f"| {name} | {meaning} |" for name, meaning in _OTHER_NAMES]
+    rows.append(f"| {metrics} | one member's state, by the member's id |")
     rows += [
-        f"| `MEMBER.NAME`, NAME one of {members} | one member, by id |",
-        "| `flags.NAME` | true once an effect sets the flag, false before |",
+        f"| `MEMBER.{name}` | {_MEMBER_HELP[name]} |"
+        for name in MEMBER_FIELDS
+        if name not in MEMBER_METRICS
     ]
     return [
         "",
@@ -213,7 +259,52 @@ def _conditions() -> list[str]:
         "",
         *rows,
         "",
-        f"Inside `where` of an `adjust`, a condition is read for each member: {where}.",
+        f"Inside `where` of an `adjust` or an `act`, a condition is read for each member: {where}.",
+    ]
+
+
+def _rich_fields() -> list[str]:
+    """Where a text may have conditional parts: `key` of Model, from the models."""
+    found = []
+    for model, infos in FIELDS.items():
+        for info in infos:
+            field = model.model_fields[info.name]
+            shown = type_name(field.annotation, field.metadata)
+            if info.text and "text parts" in shown:
+                found.append(f"`{info.key}` of [{model.__name__}]({_anchor(model)})")
+    return sorted(set(found))
+
+
+def _anchor(model: type[BaseModel]) -> str:
+    if model in _ANCHORS:
+        return f"#{_ANCHORS[model]}"
+    tag = next(k for k, v in models.EFFECT_TYPES.items() if v is model)
+    return f"#{tag}"
+
+
+def _variables() -> list[str]:
+    cases = ", ".join(f"`{{ID.{c}}}`" for c in CASES)
+    return [
+        "",
+        "## Text variables and conditional text",
+        "",
+        "In a format 2 scenario a text can name people by id, so that it reads right with",
+        "every team that has those ids, whatever the people are called:",
+        "",
+        "| variable | becomes |",
+        "|---|---|",
+        "| `{ID}` | the name of the member or stakeholder `ID`, in the player's language |",
+        "| `{ID.role}` | their role |",
+        f"| {cases} | the member's name in that grammatical case, as the team's `cases` give it "
+        "(the plain name where they give none; stakeholders have no cases) |",
+        "| `{{`, `}}` | a literal brace |",
+        "",
+        "Some texts can also be a list of parts, joined with spaces when shown: a part that is",
+        "a text is always shown; a part written as `{if: CONDITION, text: ..., else: ...}`",
+        "([CondText](#condtext)) shows `text` when the condition holds at that moment and",
+        "`else` (if given) when it does not. Texts that take parts: "
+        + ", ".join(_rich_fields())
+        + ".",
     ]
 
 
@@ -258,23 +349,24 @@ def reference_text() -> str:
         *_models(),
         *_effects(),
         *_conditions(),
+        *_variables(),
         *_ids(),
     ]
     return "\n".join(lines) + "\n"
 
 
-def embed(document: str, reference: str) -> str:
+def embed(document: str, reference: str, start: str = START, end: str = END) -> str:
     """The document with the text between the markers replaced by `reference`."""
-    head, found, rest = document.partition(START)
-    _, found_end, tail = rest.partition(END)
+    head, found, rest = document.partition(start)
+    _, found_end, tail = rest.partition(end)
     if not found or not found_end:
-        raise ValueError(f"the document has no {START} ... {END} markers")
-    return f"{head}{START}\n{reference}{END}{tail}"
+        raise ValueError(f"the document has no {start} ... {end} markers")
+    return f"{head}{start}\n{reference}{end}{tail}"
 
 
-def embedded(document: str) -> str:
+def embedded(document: str, start: str = START, end: str = END) -> str:
     """The text the document holds between the markers."""
-    return document.partition(START)[2].partition(END)[0].removeprefix("\n")
+    return document.partition(start)[2].partition(end)[0].removeprefix("\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:

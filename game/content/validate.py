@@ -21,7 +21,7 @@ from game.content.models import (
     SetFlag,
     Team,
 )
-from game.content.principles import PRINCIPLE_IDS, TRAITS
+from game.content.principles import ARCHETYPE_IDS, PRINCIPLE_IDS, TRAITS
 from game.content.references import check_format2, tag_ids
 from game.content.walk import next_targets, parts_of
 
@@ -35,7 +35,7 @@ GROUPS = {
     "applied": tuple(PRINCIPLE_IDS),
     "violated": tuple(PRINCIPLE_IDS),
 }
-MEMBER_FIELDS = (*MEMBER_METRICS, "left", "revealed", "away", "quit")
+MEMBER_FIELDS = (*MEMBER_METRICS, "left", "revealed", "away", "quit", *TRAITS, *ARCHETYPE_IDS)
 WHERE_NAMES = (*MEMBER_METRICS, *TRAITS)
 STAKEHOLDER_FIELDS = ("trust", "patience")
 

@@ -55,13 +55,27 @@ class _Tallies:
 
 
 def run_batch(
-    program: Program, seed: int, runs: int, name: str | Policy, first_run: int = 0
+    program: Program,
+    seed: int,
+    runs: int,
+    name: str | Policy,
+    first_run: int = 0,
+    *,
+    run_ids: np.ndarray | None = None,
 ) -> BatchResult:
-    """Play runs first_run .. first_run + runs - 1 of `seed` with the policy `name`."""
+    """Play runs first_run .. first_run + runs - 1 of `seed` with the policy `name`.
+
+    `run_ids`, when given, names the run each row plays instead (`runs` is then its length);
+    rows may repeat a run, so that many plans meet the same dice (common random numbers).
+    """
     chosen = policy(name)
     consts, scenario = program.consts, program.scenario
+    if run_ids is None:
+        run_ids = np.arange(first_run, first_run + runs, dtype=np.uint64)
+    else:
+        run_ids = np.asarray(run_ids, dtype=np.uint64)
+        runs = len(run_ids)
     world = World.start(consts, scenario, runs)
-    run_ids = np.arange(first_run, first_run + runs, dtype=np.uint64)
     ctx = Context(world, consts, int(seed), run_ids, scenario.workload)
     everyone = np.arange(runs)
     event = program.arrive(ctx, everyone, np.full(runs, program.start, dtype=np.int64))

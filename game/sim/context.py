@@ -9,6 +9,7 @@ from typing import Any
 import numpy as np
 
 from game.content.conditions import Condition, Ops
+from game.content.principles import ARCHETYPE_IDS
 from game.sim.dynamics import productivity_of, team_average
 from game.sim.world import (
     AWAY,
@@ -139,6 +140,10 @@ class Context:
                 return status == AWAY
             if name == "revealed":
                 return w.revealed[rows, m]
+            if name in c.traits:
+                return float(c.traits[name][m])
+            if name in ARCHETYPE_IDS:
+                return bool(c.archetype[m] == ARCHETYPE_IDS.index(name))
             return self.metric(name, rows)[:, m]
 
         return get

@@ -58,81 +58,94 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     """Advance one turn in place; returns the (R, M) mask of members who left this turn."""
     p = consts.params
     present = world.present
+    everyone = bool(present.all())
     pf = present.astype(np.float64)
     prod = productivity(world, consts)
+    count = pf.sum(axis=1)
+    share = np.where(count > 0, 1.0 / np.maximum(count, 1.0), 0.0)[:, None] * pf
 
     # Delivery: the team's output moves the work forward (planning, organizing).
     output = (prod * (0.5 + 0.5 * world.skill)).sum(axis=1) / consts.size
     world.progress = clip01(world.progress + output / workload)
 
     # People grow: coaching and support become skill over the next turns (expertise).
-    grown = p.growth_rate * world.growth
-    world.skill = np.where(present, clip01(world.skill + grown), world.skill)
-    world.growth = world.growth - grown
+    if world.growth.any():
+        grown = p.growth_rate * world.growth * pf
+        world.skill = clip01(world.skill + grown)
+        world.growth = world.growth - grown
 
     # Wins matter: the track record shifts where morale settles; idle output drains it.
     record = np.clip(p.record_shift * (world.reached - world.missed), -p.record_cap, p.record_cap)
     base_morale = clip01(consts.base_morale[None, :] + record[:, None])
-    pace = team_average(prod, present)
+    pace = (prod * share).sum(axis=1)
     morale = world.morale + p.morale_relax * (base_morale - world.morale)
     morale = morale + p.pace_morale * (pace - 0.5)[:, None]
 
     # Stress settles towards each person's baseline, but an overloaded person does not calm
     # down by themselves: neglect does not heal (stress_resistance, people_psychology).
-    overload = clip01((world.stress - p.overload_stress) / (1.0 - p.overload_stress) * 2.0)
-    relax = p.stress_relax * (0.5 + 0.5 * consts.traits["resilience"]) * (1.0 - overload)
-    stress = world.stress + relax * (consts.base_stress - world.stress)
+    overload = clip01((world.stress - p.overload_stress) * (2.0 / (1.0 - p.overload_stress)))
+    stress = world.stress + consts.stress_relax * (1.0 - overload) * (
+        consts.base_stress - world.stress
+    )
 
     # Emotional contagion: excess stress and low morale spread along close bonds, bad moods
     # faster than good ones; a calm colleague does not absorb anyone's stress.
-    if consts.bonds.any():
+    if consts.has_bonds:
         excess = np.maximum(world.stress - consts.base_stress, 0.0) * pf
-        stress = stress + p.contagion * excess @ consts.bonds.T
+        stress = stress + p.contagion * excess @ consts.bonds_t
         mood = (world.morale - base_morale) * pf
         spread = p.bad_mood_spread * np.minimum(mood, 0.0)
         spread = spread + p.good_mood_spread * np.maximum(mood, 0.0)
-        morale = morale + spread @ consts.bonds.T
-    if consts.conflict.any():
-        stress = stress + p.friction * pf @ consts.conflict.T
+        morale = morale + spread @ consts.bonds_t
+    if consts.has_conflict:
+        stress = stress + p.friction * pf @ consts.conflict_t
 
     # A leader who panics passes it down; composure damps it (stress_resistance).
     panic = np.maximum(world.leader_stress - 0.5, 0.0) * (1.0 - 0.5 * world.composure)
     stress = stress + p.panic_spread * panic[:, None]
 
     # Burnout: sustained high stress accumulates fatigue; burnt-out people lose heart.
-    fatigue = world.fatigue + p.fatigue_gain * np.maximum(world.stress - p.fatigue_threshold, 0.0)
-    fatigue = fatigue - p.fatigue_recovery * np.maximum(0.5 - world.stress, 0.0)
     strain = np.maximum(world.stress - p.fatigue_threshold, 0.0)
+    fatigue = world.fatigue + p.fatigue_gain * strain
+    fatigue = fatigue - p.fatigue_recovery * np.maximum(0.5 - world.stress, 0.0)
     morale = morale - p.strain_morale * strain - p.burnout_morale * (fatigue > p.burnout_fatigue)
 
-    _leader(world, consts, present)
-    _stakeholders(world, consts)
+    team_stress = (world.stress * share).sum(axis=1)
+    _leader(world, consts, team_stress)
+    if consts.stakeholders:
+        _stakeholders(world, consts)
 
-    world.morale = np.where(present, clip01(morale), world.morale)
-    world.stress = np.where(present, clip01(stress), world.stress)
-    world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
+    if everyone:
+        world.morale, world.stress, world.fatigue = clip01(morale), clip01(stress), clip01(fatigue)
+    else:
+        world.morale = np.where(present, clip01(morale), world.morale)
+        world.stress = np.where(present, clip01(stress), world.stress)
+        world.fatigue = np.where(present, clip01(fatigue), world.fatigue)
 
     # Retention: long low morale, or full burnout, and people leave.
     low = present & (world.morale < p.leave_morale)
     world.low_turns = np.where(low, world.low_turns + 1, 0)
     burnt = present & (world.fatigue >= 1.0)
     quits = present & (world.low_turns >= p.leave_turns) & ~burnt
-    world.status = np.where(burnt, BURNOUT, np.where(quits, QUIT, world.status)).astype(np.int8)
     leaving = burnt | quits
-
+    changed = bool(leaving.any())
+    if changed:
+        world.status = np.where(burnt, BURNOUT, np.where(quits, QUIT, world.status)).astype(np.int8)
     # Members who were away come back when their time is up.
-    back = (world.status == AWAY) & (world.away_until <= world.turn)
-    if back.any():
-        world.status = np.where(back, PRESENT, world.status).astype(np.int8)
-    world.present = world.status == PRESENT
+    if consts.has_away:
+        back = (world.status == AWAY) & (world.away_until <= world.turn)
+        if back.any():
+            world.status = np.where(back, PRESENT, world.status).astype(np.int8)
+            changed = True
+    if changed:
+        world.present = world.status == PRESENT
     return leaving
 
 
-def _leader(world: World, consts: TeamConstants, present: np.ndarray) -> None:
+def _leader(world: World, consts: TeamConstants, team_stress: np.ndarray) -> None:
     """The leader is a person too: stress from the team and open problems, energy that drains
     under stress and recovers when calm, composure that erodes with both (self_demand)."""
     p = consts.params
-    team_stress = team_average(world.stress, present)
     open_problems = world.problems.sum(axis=1) if consts.problems else 0.0
     stress = world.leader_stress + p.leader_stress_relax * (
         p.leader_stress_rest - world.leader_stress
@@ -151,8 +164,6 @@ def _leader(world: World, consts: TeamConstants, present: np.ndarray) -> None:
 
 def _stakeholders(world: World, consts: TeamConstants) -> None:
     """Stakeholders lose patience as turns pass; once it is gone, their trust goes too."""
-    if not consts.stakeholders:
-        return
     p = consts.params
     world.stake_patience = clip01(world.stake_patience - consts.stake_decay[None, :])
     gone = world.stake_patience <= 0.0

@@ -20,7 +20,7 @@ from game.sim.context import Context
 from game.sim.dynamics import productivity
 from game.sim.program import END, MAX_TURNS, NONE, CompiledChoice, Program
 from game.sim.records import ChoiceOption, MemberChange, TeamView, TurnRecord
-from game.sim.scoring import PARTS, Score, health, parts, total
+from game.sim.scoring import PARTS, Score, health, parts, total, weights
 from game.sim.texts import Renderer
 from game.sim.turn import advance, decide
 from game.sim.views import team_view
@@ -231,6 +231,10 @@ class Session:
         part = parts(self.world, consts, np.array([self.health_sum]), np.array([self.turns]))
         value = float(total(part, self.scenario.scoring, consts)[0])
         return Score(value, *(float(part[k][0]) for k in PARTS))
+
+    def score_weights(self) -> dict[str, float]:
+        """The weight of each part of the score in this scenario (0: not counted)."""
+        return weights(self.scenario.scoring, self.program.consts)
 
     def principle_counts(self) -> dict[str, tuple[int, int]]:
         """Per principle met: (times applied, times violated). Never netted: applying a

@@ -6,11 +6,11 @@ playthrough is simply R = 1; the batch engine uses R = thousands with the same c
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from game.content.models import Count, Scenario, SetFlag, Team
+from game.content.models import Away, Count, Scenario, SetFlag, Team
 from game.content.principles import ARCHETYPE_IDS, ARCHETYPES, PRINCIPLE_IDS, TRAITS
 from game.content.walk import all_effects
 from game.sim.params import PARAMS, Params
@@ -44,7 +44,24 @@ class TeamConstants:
     stake_decay: np.ndarray  # (S,) patience lost per turn
     stake_weight: np.ndarray  # (S,) weight in the score
     newcomers: np.ndarray  # (M,) bool: not on the team until they join
+    has_away: bool  # some effect sends a member away
     params: Params
+
+    def __post_init__(self) -> None:
+        # derived once: the dynamics read these every turn
+        p = self.params
+        resilience = self.traits["resilience"]
+        object.__setattr__(self, "stress_relax", p.stress_relax * (0.5 + 0.5 * resilience))
+        object.__setattr__(self, "bonds_t", np.ascontiguousarray(self.bonds.T))
+        object.__setattr__(self, "conflict_t", np.ascontiguousarray(self.conflict.T))
+        object.__setattr__(self, "has_bonds", bool(self.bonds.any()))
+        object.__setattr__(self, "has_conflict", bool(self.conflict.any()))
+
+    stress_relax: np.ndarray = field(init=False)
+    bonds_t: np.ndarray = field(init=False)
+    conflict_t: np.ndarray = field(init=False)
+    has_bonds: bool = field(init=False)
+    has_conflict: bool = field(init=False)
 
     @property
     def size(self) -> int:
@@ -78,11 +95,14 @@ def team_constants(team: Team, scenario: Scenario, params: Params = PARAMS) -> T
     conflict = conflict * (0.5 + 0.5 * np.maximum(ego[:, None], ego[None, :]))
     flags: dict[str, int] = {}
     counters: dict[str, int] = {}
+    has_away = False
     for effect, _ in all_effects(scenario):
         if isinstance(effect, SetFlag):
             flags.setdefault(effect.name, len(flags))
         elif isinstance(effect, Count):
             counters.setdefault(effect.name, len(counters))
+        elif isinstance(effect, Away):
+            has_away = True
     return TeamConstants(
         member_ids=tuple(m.id for m in members),
         index=index,
@@ -103,6 +123,7 @@ def team_constants(team: Team, scenario: Scenario, params: Params = PARAMS) -> T
         stake_decay=np.array([s.decay for s in scenario.stakeholders] or [0.0]),
         stake_weight=np.array([s.weight for s in scenario.stakeholders] or [0.0]),
         newcomers=np.array([m.id in scenario.newcomers for m in members], dtype=bool),
+        has_away=has_away,
         params=params,
     )
 

@@ -62,10 +62,10 @@ class TextGame:
             if script:
                 record = self._scripted(script.pop(0))
             elif decider.policy:
-                number = choose(decider.policy, s)
-                shown = [o.index for o in s.choices()].index(number) + 1
+                picked = choose(decider.policy, s)
+                shown = [o.id for o in s.choices()].index(picked) + 1 if picked else 0
                 self.say([self.view.s("text.policy", policy=decider.policy, number=shown)])
-                record = s.choose(number)
+                record = s.take(picked)
             elif decider.interactive:
                 answer = self._prompt()
                 if isinstance(answer, (Reloaded, Broken)):
@@ -79,7 +79,7 @@ class TextGame:
                     continue
                 if isinstance(answer, str):
                     return answer
-                record = s.choose(answer)
+                record = s.choose(answer.id)
             else:
                 return EOF
             self.say(self.view.outcome(record))
@@ -113,10 +113,10 @@ class TextGame:
         except InvalidChoice as err:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 
-    def _prompt(self) -> int | str | Reloaded | Broken | TimedOut:
+    def _prompt(self) -> Picked | str | Reloaded | Broken | TimedOut:
         """The choice the player types: its number on screen, returned as the choice's index."""
         s, strings = self.session, self.view.s
-        offered = [o.index for o in s.choices()]
+        offered = [o.id for o in s.choices()]
         count = len(offered)
         deadline = None
         if s.time_limit and self.timed and self.reader.can_time:
@@ -150,8 +150,15 @@ class TextGame:
                 continue
             number = int(answer)
             if 1 <= number <= count:
-                return offered[number - 1]
+                return Picked(offered[number - 1])
             self.say([strings("text.bad_number", count=count)])
+
+
+@dataclass(frozen=True)
+class Picked:
+    """The choice the player typed the number of."""
+
+    id: str
 
 
 class ScriptError(ValueError):

@@ -7,8 +7,8 @@ from collections.abc import Iterable
 from typing import Any
 
 from game.content.principles import PRINCIPLES
-from game.content.text import tr
 from game.i18n import Strings
+from game.sim.scoring import PARTS
 from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
 
 WIDTH = 78
@@ -44,7 +44,7 @@ class Renderer:
         self.s = Strings(lang)
 
     def t(self, text: Any) -> str:
-        return tr(text, self.lang)
+        return self.session.text(text, self.lang)
 
     def header(self) -> list[str]:
         s = self.session
@@ -204,7 +204,8 @@ class Renderer:
         lines = ["", "═" * WIDTH, *wrap(self.s("text.ending", title=self.t(ending.title)))]
         lines += ["", *wrap(self.t(ending.debrief)), ""]
         lines.append(self.s("text.score", score=f"{score.total:.0f}"))
-        for part in ("delivery", "team", "retention", "principles"):
+        weights = session.score_weights()
+        for part in (p for p in PARTS if weights[p] > 0):
             lines.append(f"  {self.s('score.' + part):<28}{getattr(score, part) * 100:5.0f}%")
         lines += ["", self.s("text.ledger") + ":"]
         for record in session.history:
