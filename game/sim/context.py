@@ -31,7 +31,7 @@ _LEADER: dict[str, Callable[[World], np.ndarray]] = {
 NUMPY_OPS = Ops(np.logical_and, np.logical_or, np.logical_not, np.divide)
 
 
-@dataclass
+@dataclass(eq=False)  # entries are removed from lists by identity: their arrays do not compare
 class Pending:
     """Delayed effects (from `later`) waiting to land on some runs."""
 
@@ -41,7 +41,7 @@ class Pending:
     text: Any = None
 
 
-@dataclass
+@dataclass(eq=False)
 class Scheduled:
     """An event that will interrupt the flow of some runs."""
 

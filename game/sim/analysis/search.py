@@ -169,7 +169,7 @@ def _grow(
             for k in [*np.flatnonzero(offered[e]).tolist(), TIMEOUT]:
                 child = table.copy()
                 child[e] = k
-                key = child.tobytes()
+                key = fallback.encode() + child.tobytes()
                 if key not in pool.seen:
                     pool.seen.add(key)
                     children.append(child)
