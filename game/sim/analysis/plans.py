@@ -96,15 +96,15 @@ class PlanBook(Policy):
         agree = (picked >= 0) & best[here, np.maximum(picked, 0)]
         self.decided[s.rows] += 1
         self.agreed[s.rows] += agree
-        self.observe(s, default, first, honoured)
+        self.observe(s, best, first, honoured)
         return picked
 
     def observe(
-        self, s: Situation, default: np.ndarray, first: np.ndarray, honoured: np.ndarray
+        self, s: Situation, best: np.ndarray, first: np.ndarray, honoured: np.ndarray
     ) -> None:
-        """Called at every decision, before it is applied: `default` is what the fallback
-        would decide, `first` marks the rows' first arrival at this event, `honoured` the rows
-        whose plan fixes this decision and can have it. Subclasses measure here."""
+        """Called at every decision, before it is applied: `best` (n, C) marks the options
+        principled play may choose, `first` the rows' first arrival at this event, `honoured`
+        the rows whose plan fixes this decision and can have it. Subclasses measure here."""
 
 
 @dataclass(frozen=True)
