@@ -93,8 +93,8 @@ def type_name(annotation: Any, metadata: Sequence[Any] = ()) -> str:
             meta += m.metadata
     validators = [getattr(m, "func", None) for m in meta]
     if any(m is models.TEXT for m in meta):
-        options = typing.get_args(annotation) if typing.get_origin(annotation) else ()
-        if any(typing.get_origin(a) is list for a in options):
+        parts = typing.get_args(annotation) if typing.get_origin(annotation) else ()
+        if any(typing.get_origin(a) is list for a in parts):
             return "text, or a list of [text parts](#text-variables-and-conditional-text)"
         return "text"
     if fields._condition in validators:
@@ -244,11 +244,19 @@ def _conditions() -> list[str]:
     ]
     rows += [f"| {name} | {meaning} |" for name, meaning in _OTHER_NAMES]
     rows.append(f"| {metrics} | one member's state, by the member's id |")
-    rows += [
-        f"| `MEMBER.{name}` | {_MEMBER_HELP[name]} |"
-        for name in MEMBER_FIELDS
-        if name not in MEMBER_METRICS
-    ]
+    others = [n for n in MEMBER_FIELDS if n not in MEMBER_METRICS]
+    rows += [f"| `MEMBER.{n}` | {_MEMBER_HELP[n]} |" for n in others if n in _MEMBER_HELP]
+    traits = [n for n in others if n in TRAITS]
+    if traits:
+        shown = ", ".join(f"`MEMBER.{n}`" for n in traits)
+        rows.append(f"| {shown} | the member's trait, 0 … 1 (see the archetypes below) |")
+    archetypes = [n for n in others if n in ARCHETYPES]
+    if archetypes:
+        shown = ", ".join(f"`MEMBER.{n}`" for n in archetypes)
+        rows.append(f"| {shown} | true if the member is of that archetype |")
+    unknown = [n for n in others if n not in _MEMBER_HELP and n not in traits + archetypes]
+    if unknown:
+        raise ValueError(f"no explanation for the member names {unknown}")
     return [
         "",
         "## Conditions",
