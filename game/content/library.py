@@ -7,6 +7,7 @@ path separator) and in folders given on the command line.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 import re
@@ -14,7 +15,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from game.content.diagnostics import ContentError, Diagnostic
+from game.content.diagnostics import ContentError, Diagnostic, did_you_mean
 from game.content.lint import lint_scenario
 from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
@@ -239,6 +240,58 @@ def load_bundle(ref: str | Path, extra_dirs: Iterable[Path] = ()) -> Bundle:
         catalog = Catalog([path], [path.parent, *dirs])
         return _bundle(catalog.results[0], catalog)
     return _find_by_id(str(ref), dirs)
+
+
+def load_bundle_with_team(
+    ref: str | Path | Bundle, team_id: str, extra_dirs: Iterable[Path] = ()
+) -> Bundle:
+    """A scenario (a path or id as for `load_bundle`, or a loaded bundle) played with the team
+    `team_id` instead of its own; raises ContentError.
+
+    The team is looked up next to the scenario, next to its own team and in the scenario
+    folders. It must validate and have every member the scenario names (in effects,
+    conditions, `involves`, newcomers and texts). Archetypes and values may differ: an effect
+    aimed at an archetype nobody has, or a value the team does not hold, does nothing.
+    """
+    bundle = ref if isinstance(ref, Bundle) else load_bundle(ref, extra_dirs)
+    if team_id == bundle.team.id:
+        return bundle
+    near = [bundle.path.parent, bundle.team_path.parent, *scenario_dirs(extra_dirs)]
+    dirs = list(dict.fromkeys(near))
+    catalog = Catalog([bundle.path], dirs)
+    result = catalog.results[0]
+    if result.kind != "scenario" or not result.ok:
+        raise ContentError(result.diagnostics)
+    team_file = catalog.find_team(team_id)
+    if team_file is None:
+        hint = did_you_mean(team_id, catalog.team_ids()) or "put its file next to the scenario"
+        found = Diagnostic(str(bundle.path), 1, 1, "error", "team", f"no team '{team_id}' found")
+        raise ContentError([dataclasses.replace(found, hint=hint)])
+    check_team(team_file)
+    if not team_file.ok:
+        raise ContentError(team_file.diagnostics)
+    trial = FileResult(result.path, result.kind, result.model, result.doc, [], result.data)
+    check_scenario(trial, team_file.model, catalog.team_ids())
+    named = f"team '{team_id}'"
+    missing = [
+        d if named in d.message else dataclasses.replace(d, message=f"with {named}: {d.message}")
+        for d in trial.diagnostics
+        if d.severity == "error" and not _may_differ(d.field)
+    ]
+    if missing:
+        raise ContentError(missing)
+    return Bundle(
+        scenario=result.model,
+        team=team_file.model,
+        content_hash=content_hash(result.data, team_file.data),
+        path=result.path,
+        team_path=team_file.path,
+    )
+
+
+def _may_differ(field: str) -> bool:
+    """Is this a reference another team need not satisfy (an archetype, a team value)?"""
+    return field.endswith(".archetype") or ".upholds[" in field or ".breaks[" in field
 
 
 def _find_by_id(ref: str, dirs: list[Path]) -> Bundle:

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from typing import TypeVar
 
 import numpy as np
 
@@ -132,9 +133,10 @@ class Evaluation:
         return [int(e) for e in np.lexsort((np.arange(len(first)), first)) if self.reached(plan)[e]]
 
 
-def run_book(
-    program: Program, seed: int, runs: np.ndarray, book: PlanBook
-) -> tuple[PlanBook, BatchResult]:
+Book = TypeVar("Book", bound=PlanBook)
+
+
+def run_book(program: Program, seed: int, runs: np.ndarray, book: Book) -> tuple[Book, BatchResult]:
     """Play a book: each of its plans over `runs` (the run ids every plan meets)."""
     ids = np.tile(np.asarray(runs, dtype=np.uint64), len(book.tables))
     return book, run_batch(program, seed, len(ids), book, run_ids=ids)
