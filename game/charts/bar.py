@@ -30,11 +30,16 @@ def bar_chart(
     value_range: tuple[float, float] = (0.0, 1.0),
     value_format: str = "{:.0%}",
     horizontal: bool = True,
+    legend: Sequence[tuple[str, str]] = (),
     style: ChartStyle | None = None,
 ) -> pygame.Surface:
-    """Draw bars on a new surface of `size`; a range below zero draws bars both ways."""
+    """Draw bars on a new surface of `size`; a range below zero draws bars both ways.
+
+    `legend` lists (text, colour) pairs that explain what the bars' colours stand for.
+    """
     style = style or load_style()
-    frame = chart_frame(size, style, title)
+    entries = [(text, style.colour(c, i), "square", ()) for i, (text, c) in enumerate(legend)]
+    frame = chart_frame(size, style, title, entries)
     lo, hi = value_range
     if hi <= lo:
         hi = lo + 1.0

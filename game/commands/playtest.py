@@ -10,13 +10,18 @@ from pathlib import Path
 from typing import Any, TextIO
 
 from game.commands import add_scenarios_option
-from game.commands.play import load
-from game.content.text import tr
-from game.sim.playtest import play_many, policies_from, summarise, verdict
+from game.commands.playtest_text import print_report
+from game.content.diagnostics import ContentError
+from game.content.library import SCENARIO_ID, SUFFIXES, Bundle, load_bundle, load_bundle_with_team
+from game.safe_text import visible
+from game.sim.analysis.report import ANALYSIS_RUNS, analyse
+from game.sim.analysis.teams import team_report
+from game.sim.analysis.verdict import verdict_v2
+from game.sim.playtest import play_many, policies_from, summarise
 from game.sim.policies import POLICY_NAMES
 from game.sim.program import Program
 
-DEFAULT_POLICIES = "random,principled,antiprincipled,greedy"
+DEFAULT_POLICIES = ",".join(POLICY_NAMES)
 
 
 def register(subparsers: Any) -> None:
@@ -25,8 +30,12 @@ def register(subparsers: Any) -> None:
         help="play many automatic playthroughs and report what the scenario teaches",
         description=(
             "Play many automatic playthroughs of SCENARIO per policy and report the score "
-            "distribution, endings, choices taken, members lost, trajectories and a verdict "
-            "on the lesson: does principled play beat random play beat antiprincipled play?"
+            "distribution, endings, choices taken, who leaves, when and why, trajectories, "
+            "the best decision sequences (and the best one that ignores the principles), what "
+            "single mistakes cost, which events are real trade-offs, and a verdict: does "
+            "principled play beat random play and every naive baseline, and can nothing "
+            "unprincipled come close? SCENARIO is a path, an id, or ID.yaml in the current "
+            "folder."
         ),
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
@@ -34,7 +43,7 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--policies",
         default=DEFAULT_POLICIES,
-        help=f"comma-separated policies (default {DEFAULT_POLICIES})",
+        help=f"comma-separated policies (default: all, {DEFAULT_POLICIES})",
     )
     parser.add_argument("--seed", type=int, default=1, help="seed (default 1)")
     parser.add_argument(
@@ -43,16 +52,36 @@ def register(subparsers: Any) -> None:
         default="batch",
         help="batch (default, vectorised) or scalar (the game's own engine)",
     )
+    parser.add_argument(
+        "--analysis-runs",
+        type=int,
+        default=ANALYSIS_RUNS,
+        metavar="N",
+        help=f"runs each plan of the search, mistake costs and trade-offs is played over "
+        f"(default {ANALYSIS_RUNS}; 0 leaves them out)",
+    )
+    parser.add_argument("--team", metavar="TEAM", help="play with this team instead")
+    parser.add_argument(
+        "--teams",
+        metavar="TEAM,TEAM",
+        help="also search the best sequence with these teams and list the events whose best "
+        "choice changes (default: the teams the scenario lists under 'teams')",
+    )
     parser.add_argument("--json", action="store_true", help="print everything as one JSON object")
     parser.add_argument(
         "--plot",
         metavar="DIR",
         type=Path,
-        help="write PNG charts of trajectories and endings into DIR",
+        help="write PNG charts (scores, endings, who leaves, trajectories) into DIR",
     )
     add_scenarios_option(parser)
     parser.add_argument("--lang", default="en", help="language of titles in the report")
     parser.set_defaults(func=run)
+
+
+def _fail(message: str, code: int) -> int:
+    print(f"leadsim playtest: {visible(message)}", file=sys.stderr)
+    return code
 
 
 class ProgressBar:
@@ -72,118 +101,105 @@ class ProgressBar:
             )
             self.stream.flush()
 
+    def say(self, text: str) -> None:
+        if self.enabled:
+            self.stream.write("\r" + text.ljust(60)[:60])
+            self.stream.flush()
+
     def close(self) -> None:
         if self.enabled:
             self.stream.write("\r" + " " * 60 + "\r")
             self.stream.flush()
 
 
+def find_scenario(ref: str, dirs: list[Path]) -> Bundle:
+    """A scenario by path or id; an id is also looked for as ID.yaml in the current folder,
+    which comes first (the file an author is working on). Raises ContentError."""
+    if SCENARIO_ID.fullmatch(ref):
+        for suffix in SUFFIXES:
+            local = Path.cwd() / f"{ref}{suffix}"
+            if local.is_file():
+                return load_bundle(local, dirs)
+    return load_bundle(ref, dirs)
+
+
+def _load(args: argparse.Namespace) -> tuple[Bundle, list[Bundle]] | None:
+    """The bundle to play and the bundles of the team report (none, or two teams or more)."""
+    try:
+        own = find_scenario(args.scenario, args.scenarios)
+        bundle = own if not args.team else load_bundle_with_team(own, args.team, args.scenarios)
+        if args.teams is not None:
+            names = [t.strip() for t in args.teams.split(",") if t.strip()]
+        else:
+            names = [own.scenario.team, *own.scenario.teams]
+        names = list(dict.fromkeys([bundle.team.id, *names]))
+        teams = [load_bundle_with_team(own, t, args.scenarios) for t in names]
+    except ContentError as err:
+        print(f"leadsim playtest: cannot load '{visible(args.scenario)}':", file=sys.stderr)
+        for d in err.diagnostics[:20]:
+            print("  " + visible(d.format()), file=sys.stderr)
+        if len(err.diagnostics) > 20:
+            print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
+        return None
+    return bundle, teams if len(teams) > 1 else []
+
+
 def run(args: argparse.Namespace) -> int:
     if args.runs < 1:
-        print("leadsim playtest: --runs must be at least 1", file=sys.stderr)
-        return 2
+        return _fail("--runs must be at least 1", 2)
+    if args.analysis_runs < 0:
+        return _fail("--analysis-runs must be 0 or more", 2)
     try:
         policies = policies_from(args.policies, POLICY_NAMES)
     except ValueError as err:
-        print(f"leadsim playtest: {err}", file=sys.stderr)
-        return 2
+        return _fail(str(err), 2)
     if not policies:
-        print("leadsim playtest: give at least one policy", file=sys.stderr)
-        return 2
-    bundle = load(args.scenario, args.scenarios)
-    if bundle is None:
+        return _fail("give at least one policy", 2)
+    loaded = _load(args)
+    if loaded is None:
         return 1
+    bundle, teams = loaded
     program = Program(bundle)
     bar = ProgressBar(args.runs * len(policies), sys.stderr)
     started = time.perf_counter()
     results = {}
     for policy in policies:
         results[policy] = play_many(program, args.seed, args.runs, policy, args.engine, bar)
-    bar.close()
-    elapsed = time.perf_counter() - started
     summaries = {p: summarise(program, r) for p, r in results.items()}
+    elapsed = time.perf_counter() - started
+    analysis, team_json = None, None
+    if args.analysis_runs:
+        bar.say("searching the best decision sequences...")
+        analysis = analyse(program, args.seed, args.analysis_runs)
+        if teams:
+            bar.say("searching them with each team...")
+            team_json = team_report(teams, args.seed, args.analysis_runs).to_json()
+    bar.close()
     report = {
         "scenario": bundle.scenario.id,
         "content_hash": bundle.content_hash,
+        "team": bundle.team.id,
+        "file": str(bundle.path),
         "runs": args.runs,
         "seed": args.seed,
         "engine": args.engine,
         "seconds": round(elapsed, 3),
+        "analysis_seconds": round(time.perf_counter() - started - elapsed, 3),
         "policies": summaries,
-        "verdict": verdict(summaries),
+        "analysis": analysis.to_json(program) if analysis else None,
+        "teams": team_json,
+        "verdict": verdict_v2(summaries, analysis.search if analysis else None),
     }
     if args.plot is not None:
         from game.charts.playtest import write_playtest_charts
 
-        report["plots"] = [
-            str(p) for p in write_playtest_charts(program, summaries, args.plot, args.lang)
-        ]
+        try:
+            written = write_playtest_charts(program, report, args.plot, args.lang)
+        except OSError as err:
+            return _fail(f"cannot write the charts into {args.plot}: {err.strerror or err}", 1)
+        report["plots"] = [str(p) for p in written]
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
     else:
         print_report(program, report, args.lang, sys.stdout)
     return 0
-
-
-def _pct(value: float) -> str:
-    return f"{value * 100:5.1f}%"
-
-
-def print_report(program: Program, report: dict[str, Any], lang: str, out: TextIO) -> None:
-    scenario = program.scenario
-    w = out.write
-    w(f"Playtest of {scenario.id} ({tr(scenario.title, lang)})\n")
-    w(
-        f"{report['runs']:,} runs per policy, seed {report['seed']}, {report['engine']} engine, "
-        f"{report['seconds']:.2f} s\n\n"
-    )
-    w(f"{'policy':<16}{'mean':>7}{'std':>7}{'p5':>7}{'p50':>7}{'p95':>7}{'decisions':>11}\n")
-    for name, s in report["policies"].items():
-        w(
-            f"{name:<16}{s['mean_score']:7.1f}{s['std_score']:7.1f}{s['p5']:7.1f}{s['p50']:7.1f}"
-            f"{s['p95']:7.1f}{s['mean_decisions']:11.1f}\n"
-        )
-    w("\nEndings\n")
-    names = list(report["policies"])
-    w(f"{'':<24}" + "".join(f"{n[:14]:>15}" for n in names) + "\n")
-    for ending in scenario.endings:
-        row = "".join(f"{_pct(report['policies'][n]['endings'][ending.id]):>15}" for n in names)
-        w(f"{ending.id[:23]:<24}{row}\n")
-    w("\nMembers who left\n")
-    for mid in program.consts.member_ids:
-        row = "".join(f"{_pct(report['policies'][n]['left'][mid]):>15}" for n in names)
-        w(f"{mid[:23]:<24}{row}\n")
-    w("\nChoices taken (share of the times each event was reached)\n")
-    for event in program.events:
-        shares = [report["policies"][n]["choices"].get(event.model.id) for n in names]
-        if not any(shares):
-            w(f"  {event.model.id}: never reached\n")
-            continue
-        w(f"  {event.model.id}\n")
-        for k in range(1, len(event.choices) + 1):
-            row = "".join(f"{_pct((s or {}).get(str(k), 0.0)):>15}" for s in shares)
-            w(f"{'    choice ' + str(k):<24}{row}\n")
-    w("\nTeam over time (mean per turn; --json and --plot add the 10-90 % band)\n")
-    for name, s in report["policies"].items():
-        w(f"  {name}\n")
-        for metric, points in s["trajectory"].items():
-            cells = " ".join(f"{m:.2f}" for m, _, _ in points[:14])
-            w(f"    {metric:<13}{cells}\n")
-    v = report["verdict"]
-    w("\nLesson\n")
-    if v["ok"] is None:
-        w(f"  {v['reason']}\n")
-        return
-    for g in v["gaps"]:
-        w(
-            f"  {g['better']} - {g['worse']}: {g['diff']:+.1f} points "
-            f"(95 % CI {g['ci95'][0]:+.1f} .. {g['ci95'][1]:+.1f})\n"
-        )
-    if v["ok"]:
-        margin = v["margin"]
-        w(f"  OK: principled > random > antiprincipled, by at least {margin:.0f} points overall\n")
-    else:
-        w(
-            f"  NOT OK: the scenario should reward principled play: principled > random > "
-            f"antiprincipled, with at least {v['margin']:.0f} points between the extremes\n"
-        )

@@ -13,6 +13,7 @@ from typing import Any
 
 import numpy as np
 
+from game.sim.analysis.people import people, playing
 from game.sim.batch import TRACKED, BatchResult, run_batch
 from game.sim.policies import Policy, choose, policy
 from game.sim.program import Program
@@ -161,21 +162,28 @@ def _pad3(a: np.ndarray, size: int) -> np.ndarray:
 
 
 def summarise(program: Program, result: BatchResult) -> dict[str, Any]:
-    """The per-policy figures of a playtest report, as plain data."""
+    """The per-policy figures of a playtest report, as plain data.
+
+    `choices` gives, per event reached, the share of its decisions that took each choice (by
+    id), `timeouts` the share left to the clock; `trajectory` the team averages per turn over
+    the runs still playing (`playing`: their share per turn); `people` what became of each
+    person (see game.sim.analysis.people).
+    """
     scores = result.scores
     runs = len(scores)
     p5, p50, p95 = np.percentile(scores, [5, 50, 95])
     endings = {e.id: float(np.mean(result.endings == i)) for i, e in enumerate(program.endings)}
     choices: dict[str, dict[str, float]] = {}
+    timeouts: dict[str, float] = {}
     for i, event in enumerate(program.events):
         shown = sum(v for (e, _), v in result.choice_counts.items() if e == i)
         if not shown:
             continue
         choices[event.model.id] = {
-            str(k): result.choice_counts.get((i, k), 0) / shown
-            for k in range(0, len(event.choices) + 1)
-            if k or result.choice_counts.get((i, 0))
+            c.id: result.choice_counts.get((i, c.index), 0) / shown for c in event.choices
         }
+        if result.choice_counts.get((i, 0)):
+            timeouts[event.model.id] = result.choice_counts[(i, 0)] / shown
     left = {mid: float(result.left[:, j].mean()) for j, mid in enumerate(program.consts.member_ids)}
     trajectory = {}
     for name, series in result.series.items():
@@ -196,8 +204,11 @@ def summarise(program: Program, result: BatchResult) -> dict[str, Any]:
         "mean_decisions": float(result.turns.mean()),
         "endings": endings,
         "choices": choices,
+        "timeouts": timeouts,
         "left": left,
+        "playing": playing(result),
         "trajectory": trajectory,
+        "people": people(program, result),
     }
 
 

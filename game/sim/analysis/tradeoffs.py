@@ -17,7 +17,7 @@ import numpy as np
 
 from game.sim.analysis.probe import Deviations
 
-TOLERANCE = 0.005
+TOLERANCE = 0.01
 """Differences this small (on the 0-1 scale of a dimension) count as equal."""
 
 
