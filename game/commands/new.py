@@ -18,12 +18,22 @@ def register(subparsers: Any) -> None:
         "new",
         help="write a new scenario and team to start from",
         description=(
-            "Write ID.yaml (a scenario) and team_ID.yaml (its team) into DIR: commented, "
-            "valid, playable and balanced, ready to edit."
+            "Write ID.yaml (a format 2 scenario) and team_ID.yaml (its team) into DIR, with a "
+            "copy of the JSON Schema for editors: commented, valid, playable and balanced, "
+            "ready to edit. The files show choice ids, names in texts ({tester}), an act, a "
+            "stakeholder, a problem that costs until it is closed, time-outs that cost, and a "
+            "debrief part shown only when it is true."
         ),
     )
     parser.add_argument("id", metavar="ID", help="scenario id: lower-case letters, digits, _")
-    parser.add_argument("--setting", choices=SETTINGS, default="project")
+    parser.add_argument(
+        "--setting",
+        choices=SETTINGS,
+        default="project",
+        metavar="SETTING",
+        help="the kind of work, a label for the picker and the cover art (default project; "
+        f"one of {', '.join(SETTINGS)})",
+    )
     parser.add_argument(
         "--lang", default="en", help=f"languages, e.g. en,ru (of {', '.join(PLACEHOLDERS)})"
     )
@@ -75,5 +85,5 @@ def run(args: argparse.Namespace) -> int:
         print(f"leadsim new: cannot write into {args.dir}: {err.strerror}", file=sys.stderr)
         return 1
     print(f"wrote {scenario_path} and {team_path}")
-    print(f"next: leadsim check {args.dir}  ·  leadsim play {scenario_path} --text")
+    print(f"next: leadsim check --deep {args.dir}  ·  leadsim play {scenario_path} --text")
     return 0
