@@ -1,8 +1,9 @@
 """Simulation benchmarks: one playthrough, one turn of a big team, the batch engine.
 
-Targets come from the engine issue (scalar playthrough < 5 ms, a 50-member turn < 1 ms) and
-the authoring-tools issue (batch >= 20,000 playthroughs/s, >= 30x scalar, 10,000 runs
-< 500 MB). Run: `python -m benchmarks.bench_sim [--quick]`.
+Targets come from the engine issue (scalar playthrough < 5 ms, a 50-member turn < 1 ms), the
+authoring-tools issue (batch >= 20,000 playthroughs/s, >= 30x scalar, 10,000 runs < 500 MB)
+and the simulation v2 issue (the whole dilemma analysis of a 12-decision scenario in seconds,
+not minutes). Run: `python -m benchmarks.bench_sim [--quick]`.
 """
 
 from __future__ import annotations
@@ -18,6 +19,9 @@ from typing import Any
 import numpy as np
 
 from game.content.library import load_bundle
+from game.sim.analysis.probe import deviate
+from game.sim.analysis.report import ANALYSIS_RUNS, analyse
+from game.sim.analysis.search import search
 from game.sim.batch import run_batch
 from game.sim.policies import choose
 from game.sim.program import Program
@@ -152,6 +156,22 @@ def bench_play_memory(program: Program) -> float:
     return peak / 1e6
 
 
+def bench_analysis(program: Program) -> dict[str, float]:
+    """Seconds of the dilemma analysis over the usual number of runs: the search for the best
+    sequences, the single deviations (mistake costs and trade-offs), and all of it."""
+
+    def seconds(action: Any) -> float:
+        start = time.perf_counter()
+        action()
+        return time.perf_counter() - start
+
+    return {
+        "search": seconds(lambda: search(program, 1, ANALYSIS_RUNS)),
+        "deviations": seconds(lambda: deviate(program, 1, ANALYSIS_RUNS)),
+        "whole": seconds(lambda: analyse(program, 1, ANALYSIS_RUNS)),
+    }
+
+
 def run(quick: bool = False) -> Result:
     with tempfile.TemporaryDirectory() as tmp:
         folder = Path(tmp)
@@ -163,6 +183,7 @@ def run(quick: bool = False) -> Result:
         turn_ms = bench_turn(turn_dir, 50, repeat)
         batch_rate, batch_mb = bench_batch(program, 1_000 if quick else 10_000)
         play_mb = bench_play_memory(program)
+        analysis = bench_analysis(program)
     return {
         "scalar_playthrough_12_decisions": _entry(scalar_ms, "ms", 5),
         "turn_50_members": _entry(turn_ms, "ms", 1),
@@ -170,6 +191,9 @@ def run(quick: bool = False) -> Result:
         "batch_over_scalar": _entry(batch_rate / scalar_rate, "x", 30, higher_is_better=True),
         "batch_10000_runs_peak_memory": _entry(batch_mb, "MB", 500),
         "full_play_peak_memory": _entry(play_mb, "MB", 100),
+        "analysis_search_12_decisions": _entry(analysis["search"], "s", 10),
+        "analysis_deviations_12_decisions": _entry(analysis["deviations"], "s", 2),
+        "analysis_whole_12_decisions": _entry(analysis["whole"], "s", 10),
     }
 
 
