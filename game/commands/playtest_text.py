@@ -202,7 +202,7 @@ class Report:
         t = analysis["tradeoffs"]
         dims = t["dimensions"]
         self.w("\nTrade-offs: mean change over the decision and two more turns on principle\n")
-        self.w(f"{'':<24}" + "".join(f"{d[:12]:>13}" for d in dims) + "\n")
+        self.w(f"{'':<24}" + "".join(f"{d[:13]:>14}" for d in dims) + "\n")
         for event in t["events"]:
             dominant = ", ".join(event["dominant"])
             verdict = (
@@ -212,7 +212,7 @@ class Report:
             )
             self.w(f"  {event['event']}: {verdict}\n")
             for option, changes in event["changes"].items():
-                cells = "".join(f"{changes[d]:+13.3f}" for d in dims)
+                cells = "".join(f"{changes[d]:+14.3f}" for d in dims)
                 self.w(f"    {option[:19]:<20}{cells}\n")
         if t["share"] is not None:
             self.w(
