@@ -155,6 +155,8 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(err), 2)
     if not policies:
         return _fail("give at least one policy", 2)
+    if args.plot is not None and args.plot.exists() and not args.plot.is_dir():
+        return _fail(f"--plot {args.plot}: this is a file; name a folder for the charts", 2)
     loaded = _load(args)
     if loaded is None:
         return 1
@@ -191,12 +193,15 @@ def run(args: argparse.Namespace) -> int:
         "verdict": verdict_v2(summaries, analysis.search if analysis else None),
     }
     if args.plot is not None:
+        import pygame
+
         from game.charts.playtest import write_playtest_charts
 
         try:
             written = write_playtest_charts(program, report, args.plot, args.lang)
-        except OSError as err:
-            return _fail(f"cannot write the charts into {args.plot}: {err.strerror or err}", 1)
+        except (OSError, pygame.error) as err:
+            reason = err.strerror if isinstance(err, OSError) and err.strerror else str(err)
+            return _fail(f"cannot write the charts into {args.plot}: {reason}", 1)
         report["plots"] = [str(p) for p in written]
     if args.json:
         print(json.dumps(report, ensure_ascii=False, indent=2))

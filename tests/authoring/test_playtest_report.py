@@ -119,11 +119,19 @@ def test_without_analysis_runs_the_verdict_says_what_was_not_measured(capsys):
     assert last["ok"] is None and last["note"] == "not measured: the search did not run"
 
 
-@pytest.mark.parametrize("args", [["--analysis-runs", "-1"], ["--runs", "0"], ["--policies", ""]])
-def test_usage_errors(capsys, args):
-    code, _, err = playtest(capsys, str(LABS / "dilemma.yaml"), *args)
-    assert code == 2
-    assert err.startswith("leadsim playtest: ")
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--analysis-runs", "-1"],
+        ["--runs", "0"],
+        ["--policies", ""],
+        ["--plot", str(LABS / "crew.yaml")],
+    ],
+)
+def test_usage_errors_are_one_line_before_any_work(capsys, args):
+    code, out, err = playtest(capsys, str(LABS / "dilemma.yaml"), *args)
+    assert (code, out) == (2, "")
+    assert err.startswith("leadsim playtest: ") and err.count("\n") == 1
 
 
 def test_both_engines_give_the_same_report(capsys):
