@@ -200,6 +200,7 @@ def test_the_example_of_a_good_decision_checks_clean(document, tmp_path, capsys)
     )
     (tmp_path / "scenario.yaml").write_text(
         "kind: scenario\nformat: 2\nid: good_decision\ntitle: T\nsummary: S\nteam: pair_a\n"
+        "stakeholders: [{id: client, name: Ms Petrova}]\n"
         f"events:\n{block[0]}endings:\n  - {{id: done, title: Done, debrief: Done.}}\n",
         encoding="utf-8",
     )
