@@ -3,8 +3,8 @@
 The first engine logged a decision as the choice's 1-based position in the file (0: the time
 ran out). Which event a position belongs to depends on the playthrough, so a log is converted
 by replaying it; each decision then becomes the id of the choice it took: the author's id, or
-for a choice without one the id `leadsim upgrade` gives it (game.content.upgrade). The result
-replays to the same state on the scenario before and after the upgrade.
+for a choice without one the id `leadsim upgrade` gives it (game.content.upgrade). Replayed on
+the upgraded scenario, the ids reach the same state as the positions do.
 """
 
 from __future__ import annotations
