@@ -123,25 +123,36 @@ def find_scenario(ref: str, dirs: list[Path]) -> Bundle:
     return load_bundle(ref, dirs)
 
 
+def _problems(title: str, err: ContentError) -> None:
+    print(f"leadsim playtest: {visible(title)}:", file=sys.stderr)
+    for d in err.diagnostics[:20]:
+        print("  " + visible(d.format()), file=sys.stderr)
+    if len(err.diagnostics) > 20:
+        print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
+
+
 def _load(args: argparse.Namespace) -> tuple[Bundle, list[Bundle]] | None:
-    """The bundle to play and the bundles of the team report (none, or two teams or more)."""
+    """The bundle to play and the bundles of the team report (none, or two teams or more).
+
+    A team named on the command line must load; a team the scenario lists that does not is
+    reported and left out of the team report."""
     try:
         own = find_scenario(args.scenario, args.scenarios)
         bundle = own if not args.team else load_bundle_with_team(own, args.team, args.scenarios)
-        if args.teams is not None:
-            names = [t.strip() for t in args.teams.split(",") if t.strip()]
-        else:
-            names = [own.scenario.team, *own.scenario.teams]
-        names = list(dict.fromkeys([bundle.team.id, *names]))
-        teams = [load_bundle_with_team(own, t, args.scenarios) for t in names]
+        given = args.teams is not None
+        names = [t.strip() for t in args.teams.split(",") if t.strip()] if given else []
+        teams = [load_bundle_with_team(own, t, args.scenarios) for t in dict.fromkeys(names)]
     except ContentError as err:
-        print(f"leadsim playtest: cannot load '{visible(args.scenario)}':", file=sys.stderr)
-        for d in err.diagnostics[:20]:
-            print("  " + visible(d.format()), file=sys.stderr)
-        if len(err.diagnostics) > 20:
-            print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
+        _problems(f"cannot load '{args.scenario}'", err)
         return None
-    return bundle, teams if len(teams) > 1 else []
+    if not given:
+        for name in dict.fromkeys([own.scenario.team, *own.scenario.teams]):
+            try:
+                teams.append(load_bundle_with_team(own, name, args.scenarios))
+            except ContentError as err:
+                _problems(f"team '{name}' is left out of the team report", err)
+    chosen = {bundle.team.id: bundle, **{b.team.id: b for b in teams}}
+    return bundle, list(chosen.values()) if len(chosen) > 1 else []
 
 
 def run(args: argparse.Namespace) -> int:

@@ -181,3 +181,17 @@ def test_plot_writes_a_chart_per_idea(tmp_path, capsys):
     for path in out.iterdir():
         assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
         assert path.stat().st_size > 5_000
+
+
+def test_a_listed_team_that_cannot_be_played_is_reported_and_left_out(capsys, tmp_path):
+    for name in ("swap_team_a.yaml", "swap_team_b.yaml"):
+        (tmp_path / name).write_bytes((LABS / name).read_bytes())
+    text = (LABS / "swap.yaml").read_text(encoding="utf-8")
+    (tmp_path / "swap.yaml").write_text(
+        text.replace("teams: [swap_b]", "teams: [swap_b, ghost]"), encoding="utf-8"
+    )
+    code, out, err = playtest(capsys, str(tmp_path / "swap.yaml"), *QUICK, "--json")
+    assert code == 0
+    assert json.loads(out)["teams"]["teams"] == ["swap_a", "swap_b"]
+    assert err.splitlines()[0] == "leadsim playtest: team 'ghost' is left out of the team report:"
+    assert "no team 'ghost' found" in err
