@@ -57,8 +57,11 @@ def advance(program: Program, ctx: Context) -> np.ndarray:
     """
     world = ctx.world
     world.turn += 1
-    for entry in [e for e in ctx.pending if e.due < world.turn]:
-        ctx.pending.remove(entry)
+    due = [e for e in ctx.pending if e.due < world.turn]
+    if due:
+        # by identity: entries hold arrays, which `==` cannot compare
+        ctx.pending = [e for e in ctx.pending if all(e is not d for d in due)]
+    for entry in due:
         if entry.text is not None:
             ctx.say("later", entry.text)
         for effect in entry.effects:
