@@ -9,6 +9,8 @@ shows. The playtest-based checks (`check --deep`) live with the engine, in game/
 from __future__ import annotations
 
 import itertools
+from collections.abc import Iterator
+from dataclasses import dataclass
 from types import MappingProxyType
 from typing import Any
 
@@ -17,10 +19,11 @@ from game.content.loader import FileResult
 from game.content.models import END, Chance, Scenario, Schedule, SetFlag, Team, When
 from game.content.models import Adjust as AdjustModel
 from game.content.models import Leader as LeaderModel
+from game.content.models import Milestone as MilestoneModel
 from game.content.models import Priorities as PrioritiesModel
 from game.content.models import Progress as ProgressModel
-from game.content.principles import TRAITS
-from game.content.walk import FIELDS, parts_of, scenario_effects
+from game.content.principles import ARCHETYPE_IDS, TRAITS
+from game.content.walk import FIELDS, all_effects, parts_of, scenario_effects
 
 # Characters that fit the window's boxes at the smallest supported size (1024x600) without
 # scrolling; longer texts still work (they scroll) but read poorly at a workshop.
@@ -65,11 +68,12 @@ def lint_scenario(result: FileResult, team: Team | None) -> None:
 
 
 def _links(value: Any) -> list[str]:
+    """Where a `next` can lead; a branch whose condition can never hold leads nowhere."""
     if value is None:
         return []
     if isinstance(value, str):
         return [value]
-    return [branch.goto for branch in value]
+    return [b.goto for b in value if b.if_ is None or can_hold(b.if_, _ANY_TEAM)]
 
 
 def _followers(scenario: Scenario) -> list[str]:
@@ -158,6 +162,11 @@ def _reachability(result: FileResult, scenario: Scenario) -> None:
                 "link to it with next, goto or a schedule effect, or remove it",
             )
     early = any(e.early for e in scenario.endings)
+    # an early ending that reads the turn comes sooner or later: a way out of any loop
+    timed_out = any(
+        e.early and e.when is not None and any(r.parts == ("turn",) for r in e.when.names)
+        for e in scenario.endings
+    )
     reverse: dict[str, set[str]] = {}
     for source, targets in graph.items():
         for target in targets:
@@ -168,15 +177,21 @@ def _reachability(result: FileResult, scenario: Scenario) -> None:
             result.add(
                 ("events", i, "id"),
                 f"dead end: no ending can be reached from event '{event.id}'",
-                "give some path from here a next that leads to 'end'",
-                severity="warning" if early else "error",
+                "give some path from here a next that leads to 'end' (a loop needs an exit "
+                "whose condition can hold)",
+                severity="warning" if timed_out else "error",
             )
     if END not in reached and not early:
         result.add(("endings",), "no playthrough can reach an ending")
+    _shadowed_endings(result, scenario)
+
+
+def _shadowed_endings(result: FileResult, scenario: Scenario) -> None:
+    """An ending that an earlier, broader ending always pre-empts can never be reached."""
+    bounds = bounds_of(scenario, None)
     for i, ending in enumerate(scenario.endings):
-        shadow = next(
-            (e for e in scenario.endings[:i] if e.when is None and e.early == ending.early), None
-        )
+        before = [e for e in scenario.endings[:i] if e.early == ending.early]
+        shadow = next((e for e in before if e.when is None), None)
         if shadow is not None:
             result.add(
                 ("endings", i, "id"),
@@ -184,36 +199,73 @@ def _reachability(result: FileResult, scenario: Scenario) -> None:
                 "has no condition and always wins",
                 "move the fallback ending last",
             )
+            continue
+        conditions = [e.when for e in before if e.when is not None]
+        if ending.when is not None and not can_hold(ending.when, bounds):
+            result.add(
+                ("endings", i, "when"),
+                f"ending '{ending.id}' can never be reached: its condition can never hold",
+                "check the numbers (how many milestones can this scenario reach?)",
+            )
+        elif conditions and not can_win(ending.when, conditions, bounds):
+            result.add(
+                ("endings", i, "when"),
+                f"ending '{ending.id}' can never be reached: whenever it holds, an ending "
+                "listed before it holds too",
+                "put the narrower ending first, or make the earlier one narrower",
+            )
 
 
 # --- conditions ----------------------------------------------------------------------------
 
 
-def _values(parts: tuple[str, ...], size: int) -> tuple[Any, ...]:
+_BOOLEAN_FIELDS = ("left", "revealed", "away", "quit", *ARCHETYPE_IDS)
+
+
+@dataclass(frozen=True)
+class Bounds:
+    """What the grid of possible states may hold for this scenario."""
+
+    team_size: int = 6
+    milestones: dict[str, int] | None = None  # reached/missed: how many effects can happen
+
+
+_ANY_TEAM = Bounds()
+
+
+def _values(parts: tuple[str, ...], bounds: Bounds) -> tuple[Any, ...]:
     head, name = parts[0], parts[-1]
-    if head == "flags" or (len(parts) == 2 and name in ("left", "revealed")):
+    size = bounds.team_size
+    if head in ("flags", "problems") or (len(parts) == 2 and name in _BOOLEAN_FIELDS):
         return (False, True)
-    if head == "turn":
-        return _TURNS
-    if head in ("left", "members"):
+    if head in ("turn", "timeouts", "counters", "applied", "violated"):
+        return _TURNS if head == "turn" else (*_TURNS, -1.0, -5.0)
+    if head in ("left", "members", "quit", "dismissed"):
         return tuple(float(x) for x in range(size + 1))
     if head == "priorities":
         return (1.0, 2.0, 3.0, 5.0, 10.0)
     if head == "milestones":
+        most = (bounds.milestones or {}).get(name)
+        if most is not None:
+            return tuple(float(x) for x in range(most + 1))
         return (0.0, 1.0, 2.0, 3.0, 6.0)
     return _LEVELS
 
 
-def can_hold(condition: Condition, team_size: int) -> bool:
+def _grid(names: list[tuple[str, ...]], bounds: Bounds) -> Iterator[dict[tuple[str, ...], Any]]:
+    # extremes first: most conditions hold at one, and searches stop at the first success
+    grids = [(v[-1], v[0], *v[1:-1]) for v in (_values(p, bounds) for p in names)]
+    for combo in itertools.product(*grids):
+        yield dict(zip(names, combo, strict=True))
+
+
+def can_hold(condition: Condition, team_size: int | Bounds) -> bool:
     """Whether any state on a grid over the names the condition reads satisfies it."""
+    bounds = team_size if isinstance(team_size, Bounds) else Bounds(team_size)
     names = sorted({ref.parts for ref in condition.names})
-    # extremes first: most conditions hold at one, and the search stops at the first success
-    grids = [(v[-1], v[0], *v[1:-1]) for v in (_values(p, team_size) for p in names)]
-    combos = itertools.product(*grids)
-    for count, combo in enumerate(combos):
+    for count, state in enumerate(_grid(names, bounds)):
         if count >= _GRID_LIMIT:
             return True  # too many names to be sure; say nothing
-        state = dict(zip(names, combo, strict=True))
         try:
             if condition.evaluate(state.__getitem__):
                 return True
@@ -222,14 +274,67 @@ def can_hold(condition: Condition, team_size: int) -> bool:
     return False
 
 
-def _conditions(result: FileResult, scenario: Scenario, team: Team | None) -> None:
+def can_win(condition: Condition | None, before: list[Condition], bounds: Bounds) -> bool:
+    """Whether some state satisfies `condition` while none of the conditions `before` hold
+    (an ending checked after broader ones may never be the one reached)."""
+    everything = [c for c in (condition, *before) if c is not None]
+    names = sorted({ref.parts for c in everything for ref in c.names})
+    for count, state in enumerate(_grid(names, bounds)):
+        if count >= _GRID_LIMIT:
+            return True
+        try:
+            if condition is not None and not condition.evaluate(state.__getitem__):
+                continue
+            if not any(c.evaluate(state.__getitem__) for c in before):
+                return True
+        except (KeyError, TypeError, ValueError, ArithmeticError):
+            return True
+    return False
+
+
+def bounds_of(scenario: Scenario, team: Team | None) -> Bounds:
+    """The grid's limits for a scenario: its team's size, and how many milestones can be
+    reached or missed when no effect can repeat (no loop in the flow)."""
     size = len(team.members) if team else 6
+    graph = _successors(scenario)
+    if _has_cycle(graph):
+        return Bounds(size)
+    counts = {"reached": 0, "missed": 0}
+    for effect, _ in all_effects(scenario):
+        if isinstance(effect, MilestoneModel):
+            counts["reached" if effect.reached else "missed"] += 1
+    return Bounds(size, counts)
+
+
+def _has_cycle(graph: dict[str, set[str]]) -> bool:
+    state: dict[str, int] = {}
+    for root in graph:
+        if root in state:
+            continue
+        stack = [(root, iter(graph.get(root, ())))]
+        state[root] = 1
+        while stack:
+            node, children = stack[-1]
+            child = next(children, None)
+            if child is None:
+                state[node] = 2
+                stack.pop()
+            elif state.get(child) == 1:
+                return True
+            elif child not in state:
+                state[child] = 1
+                stack.append((child, iter(graph.get(child, ()))))
+    return False
+
+
+def _conditions(result: FileResult, scenario: Scenario, team: Team | None) -> None:
+    bounds = bounds_of(scenario, team)
     holds: dict[str, bool] = {}  # a condition written twice is tried once
     for condition, loc, per_member in parts_of(result).conditions():
         if per_member and any(ref.parts[0] in TRAITS for ref in condition.names):
             continue
         if condition.source not in holds:
-            holds[condition.source] = can_hold(condition, size)
+            holds[condition.source] = can_hold(condition, bounds)
         if not holds[condition.source]:
             what = {"if": "this condition", "when": "this condition"}.get(str(loc[-1]), "it")
             result.add(
@@ -254,8 +359,10 @@ def _noop(effect: Any) -> str:
         return "every change is 0"
     if isinstance(effect, ProgressModel) and _zero(effect.amount):
         return "the amount is 0"
-    if isinstance(effect, LeaderModel) and _zero(effect.composure):
-        return "the change is 0"
+    if isinstance(effect, LeaderModel) and all(
+        _zero(getattr(effect, m)) for m in ("composure", "stress", "energy")
+    ):
+        return "every change is 0"
     if isinstance(effect, PrioritiesModel) and effect.change == 0:
         return "the change is 0"
     if isinstance(effect, (Chance, When)) and not effect.then and not effect.else_:

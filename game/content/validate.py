@@ -98,10 +98,17 @@ def check_scenario(
                            f"'{sorted(both)[0]}' is both applied and violated")  # fmt: skip
     if scenario.start is not None and scenario.start not in known:
         result.add(("start",), f"no event '{scenario.start}'", did_you_mean(scenario.start, events))
+    endings = {e.id for e in scenario.endings}
     for target, loc in next_targets(scenario):
-        if target not in known:
-            hint = did_you_mean(target, [*events, END]) or "use an event id or 'end'"
-            result.add(loc, f"no event '{target}'", hint)
+        if target in known:
+            continue
+        if target in endings:
+            result.add(loc, f"'{target}' is an ending, not an event",
+                       "write `end` to finish: the endings' conditions then choose which "
+                       "ending is reached")  # fmt: skip
+            continue
+        hint = did_you_mean(target, [*events, END]) or "use an event id or 'end'"
+        result.add(loc, f"no event '{target}'", hint)
     flags_set = _check_effects(result, scenario, known, members, archetypes, team)
     names = Names(members, flags_set, *check_format2(result, scenario, team))
     _check_conditions(result, names, team is not None)

@@ -92,13 +92,13 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     # faster than good ones; a calm colleague does not absorb anyone's stress.
     if consts.has_bonds:
         excess = np.maximum(world.stress - consts.base_stress, 0.0) * pf
-        stress = stress + p.contagion * excess @ consts.bonds_t
+        stress = stress + p.contagion * _along(excess, consts.bonds)
         mood = (world.morale - base_morale) * pf
         spread = p.bad_mood_spread * np.minimum(mood, 0.0)
         spread = spread + p.good_mood_spread * np.maximum(mood, 0.0)
-        morale = morale + spread @ consts.bonds_t
+        morale = morale + _along(spread, consts.bonds)
     if consts.has_conflict:
-        stress = stress + p.friction * pf @ consts.conflict_t
+        stress = stress + p.friction * _along(pf, consts.conflict)
 
     # A leader who panics passes it down; composure damps it (stress_resistance).
     panic = np.maximum(world.leader_stress - 0.5, 0.0) * (1.0 - 0.5 * world.composure)
@@ -140,6 +140,15 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     if changed:
         world.present = world.status == PRESENT
     return leaving
+
+
+def _along(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """(R, M): for each person i, sum over j of weights[i, j] * values[r, j].
+
+    Summed the same way whatever the number of runs (a matrix product may not be), so that a
+    run played alone and in a batch of thousands agree to the last bit.
+    """
+    return (values[:, None, :] * weights[None, :, :]).sum(axis=2)
 
 
 def _leader(world: World, consts: TeamConstants, team_stress: np.ndarray) -> None:

@@ -90,9 +90,9 @@ def run_scalar(
 
 
 def _people(into: dict[str, list[np.ndarray]], session: Session) -> None:
-    present = session.world.present[0]
-    for name in into:
-        into[name].append(np.where(present, getattr(session.world, name)[0], np.nan))
+    morale, stress = session.people()
+    into["morale"].append(morale)
+    into["stress"].append(stress)
 
 
 def play_many(

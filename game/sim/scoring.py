@@ -50,7 +50,7 @@ def parts(
     tags = applied + world.violated.sum(axis=1)
     if consts.stakeholders:
         standing = 0.7 * world.stake_trust + 0.3 * world.stake_patience
-        stakeholders = standing @ consts.stake_weight / consts.stake_weight.sum()
+        stakeholders = (standing * consts.stake_weight).sum(axis=1) / consts.stake_weight.sum()
     else:
         stakeholders = np.zeros(world.runs)
     return {

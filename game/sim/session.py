@@ -73,13 +73,14 @@ class Session:
         self.rows = np.array([0])
         self.decisions: list[str | None] = []
         self.history: list[TurnRecord] = []
-        self._snapshot = self._measure()
-        self.trajectory: list[dict[str, float]] = [self._snapshot.averages]
         self.health_sum = 0.0
         self.turns = 0
         self.ending: m.Ending | None = None
         self._event: int = END
         first = self.program.arrive(self.ctx, self.rows, np.array([self.program.start]))[0]
+        # measured as the first event begins, as the batch engine does
+        self._snapshot = self._measure()
+        self.trajectory: list[dict[str, float]] = [self._snapshot.averages]
         self._goto(int(first))
 
     # --- what the player sees ----------------------------------------------------------------
@@ -249,6 +250,15 @@ class Session:
     def principle_profile(self) -> dict[str, int]:
         """Per principle: times applied minus times violated (the profile's bar)."""
         return {pid: a - v for pid, (a, v) in self.principle_counts().items()}
+
+    def people(self) -> tuple[np.ndarray, np.ndarray]:
+        """Each person's morale and stress as measured after the last turn (NaN: not on the
+        team), before the next event began."""
+        members = self._snapshot.members
+        present = np.array([m[4] for m in members])
+        morale = np.where(present, [m[0] for m in members], np.nan)
+        stress = np.where(present, [m[1] for m in members], np.nan)
+        return morale, stress
 
     def _measure(self) -> _Snapshot:
         """Averages, per-member values and health of the current state, computed once."""

@@ -50,7 +50,7 @@ def test_each_persons_figures_are_in_range_and_finite(bundle, seed, policy):
     assert all(0 < share <= 1 for share in summary["playing"])
     for person in summary["people"].values():
         assert 0 <= person["left"] <= 1
-        assert abs(sum(person["reasons"].values()) - person["left"]) < 1e-6
+        assert abs(sum(person["reasons"].values()) - person["left"]) < 1e-5  # rounded to 6 places
         for value in (*person["morale"], *person["stress"], *person["present"]):
             assert 0 <= value <= 1
         for reason, after in person["left_after"].items():
