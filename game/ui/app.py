@@ -16,6 +16,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import Strings
+from game.ui.keys import KeyGate
 from game.ui.options import Options
 from game.ui.scene import Scene
 from game.ui.services import Services, make_services
@@ -50,6 +51,8 @@ class App:
         self.dirty = True
         self.hot = 0.0  # seconds of full-rate frames left after the last input
         self.frames = 0
+        self.now = 0.0  # seconds of frames so far: real time, or 1/60 s a frame in tests
+        self.keys = KeyGate()
         self.backdrop: pygame.Surface | None = None
         self.background: pygame.Surface | None = None
         self._layout_pending = True
@@ -229,10 +232,13 @@ class App:
         busy = self.hot > 0 or top.animating or self._layout_pending
         if self.autoplay is not None or not wait:
             self.clock.tick()
-            dt = 1 / 60
+            elapsed = dt = 1 / 60
         else:
             rate = self.style.timing("active_fps") if busy else self.idle_rate(top)
-            dt = min(0.25, self.clock.tick(rate) / 1000)
+            elapsed = self.clock.tick(rate) / 1000
+            dt = min(0.25, elapsed)  # a long stall does not fast-forward the countdown
+        self.now += elapsed
+        self.keys.begin_batch(self.now)
         for event in pygame.event.get():
             self.handle(event)
         self.frame(dt)
@@ -283,6 +289,10 @@ class App:
         if event.type in RESIZE_EVENTS:
             self.screen = pygame.display.get_surface() or self.screen
             self.relayout()
+            return
+        if event.type == pygame.WINDOWFOCUSLOST:
+            self.keys.release_all()
+        if not self.keys.admit(event, self.stack[-1]):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()

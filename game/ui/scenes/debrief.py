@@ -213,7 +213,9 @@ class DebriefScene(Scene):
         self.host.relayout()
 
     def back(self) -> bool:
-        return False  # the game is over; Continue leads on to the leaderboard
+        """Esc moves on, as Continue does: the game is over and nothing lies behind."""
+        self._continue()
+        return True
 
     def _continue(self) -> None:
         from game.ui.scenes.name_entry import NameEntryScene

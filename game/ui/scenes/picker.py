@@ -63,6 +63,7 @@ class PickerScene(Scene):
                 container=inner,
                 scroller=box,
                 on_focus=self._focused(i),
+                list_item=True,
             )
             y += button.rect.height + ui.px("small_gap")
         fit_scroller(box, max(1, y))

@@ -46,6 +46,7 @@ class SavesScene(Scene):
                 "#list_item",
                 container=inner,
                 scroller=box,
+                list_item=True,
             )
             y += button.rect.height + ui.px("small_gap")
         notes = []
