@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -11,7 +12,7 @@ from typing import Any
 
 from game.commands import add_scenarios_option
 from game.content.diagnostics import Diagnostic
-from game.content.library import check_files, scenario_dirs, yaml_files
+from game.content.library import check_files, is_folder, scan, scenario_dirs
 
 
 def register(subparsers: Any) -> None:
@@ -56,22 +57,23 @@ def run(args: argparse.Namespace) -> int:
     bad = [x for x in langs if not re.fullmatch(r"[a-z]{2}", x)]
     if bad:
         return _usage(f"'{bad[0]}' is not a language code (use two letters, e.g. en,ru)")
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         return _usage(f"no such file or folder: {missing[0]}")
-    files = yaml_files(args.paths)
-    if not files:
+    found = scan(args.paths)
+    files = found.files
+    if not files and not found.problems:
         return _usage("no *.yaml or *.yml files found in " + ", ".join(map(str, args.paths)))
     # a scenario's team is looked for among the files checked, then next to each file named,
     # then in --scenarios folders, $LEADSIM_SCENARIOS and the bundled scenarios
-    beside = [p.parent for p in args.paths if not p.is_dir()]
+    beside = [p.parent for p in args.paths if not is_folder(p)]
     dirs = [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)]
     deep = None
     if args.deep:
         from game.sim.deep_lint import deep_lint
 
         deep = deep_lint
-    problems = check_files(files, dirs, langs, deep)
+    problems = sorted([*check_files(files, dirs, langs, deep), *found.problems])
     if args.format == "json":
         print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
     else:
@@ -84,7 +86,7 @@ def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> N
     for d in problems:
         by_file.setdefault(d.path, []).append(d)
     out = sys.stdout
-    for path in sorted({str(f) for f in files}):
+    for path in sorted({str(f) for f in files} | set(by_file)):
         found = by_file.get(path, [])
         for d in found:
             out.write(d.format() + "\n")

@@ -20,7 +20,18 @@ from pydantic import ValidationError
 
 from game.content.diagnostics import Diagnostic, Severity, closest, did_you_mean, one_of
 from game.content.models import EFFECT_TYPES, KINDS, ConditionValueError, Model, TextKeyError
-from game.content.yamlload import Document, Mark, PosDict, PosList, TooLarge, YamlError, load
+from game.content.yamlload import (
+    MAX_BYTES,
+    SPLIT_HINT,
+    Document,
+    Mark,
+    PosDict,
+    PosList,
+    TooLarge,
+    YamlError,
+    load,
+)
+from game.safe_file import RefusedFile, read_regular
 
 Loc = tuple[str | int, ...]
 
@@ -215,11 +226,9 @@ def read_file(path: Path, data: bytes | None = None) -> FileResult:
     """Read, parse and validate one file. Never raises for bad content."""
     result = FileResult(path)
     try:
-        result.data = path.read_bytes() if data is None else data
-    except OSError as err:
-        result.diagnostics.append(
-            Diagnostic(str(path), 1, 1, "error", "", f"cannot read the file: {err.strerror}")
-        )
+        result.data = read_regular(path, MAX_BYTES, SPLIT_HINT) if data is None else data
+    except RefusedFile as err:
+        result.diagnostics.append(Diagnostic(str(path), 1, 1, "error", "", err.message, err.hint))
         return result
     with gc_paused():
         _parse_and_validate(result)

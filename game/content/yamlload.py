@@ -28,11 +28,12 @@ from game.content.yamlbuild import MAX_DEPTH, MAX_NODES, Builder, TooLarge
 from game.content.yamlnodes import FieldPath, Mark, PosDict, PosList, YamlError, pack
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "FieldPath", "Mark", "PosDict",
-    "PosList", "TooLarge", "YamlError", "decode", "load", "pack",
+    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SPLIT_HINT", "Document", "FieldPath", "Mark",
+    "PosDict", "PosList", "TooLarge", "YamlError", "decode", "load", "pack",
 ]  # fmt: skip
 
 MAX_BYTES = 16 * 1024 * 1024
+SPLIT_HINT = "split it into smaller scenarios"
 
 try:
     _Parser: Any = yaml.CSafeLoader
@@ -81,7 +82,7 @@ def load(data: bytes) -> Document:
         raise YamlError(
             f"the file is {len(data) / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit",
             Mark(1, 1),
-            "split it into smaller scenarios",
+            SPLIT_HINT,
         )
     text = decode(data)
     builder = Builder()
