@@ -1,12 +1,13 @@
 """Render the game's art on one contact sheet, to look at it all at once.
 
     python scripts/art_sheet.py OUT.png [--only portraits,expressions,covers,icons,logo]
-                                        [--large 160] [--small 48]
+                                        [--large 160] [--small 48] [--looks LOOKS.yaml]
 
 Sections: the logo and window icons; every member of the bundled teams at the large size;
 each member's expressions at the small size (mood across, stress down the rows, then an
 estimate and a person who left); every cover; every icon at 16-64 px. Team members' looks come
-from each team file's `portrait:` keys when given, else from the team and member ids.
+from each team file's `portrait:` keys when given, else from the team and member ids;
+--looks previews other keys (a YAML mapping of "team_id/member_id" to portrait keys).
 """
 
 from __future__ import annotations
@@ -45,16 +46,21 @@ Member = tuple[str, str, Look | None]  # seed, name, look
 Block = pygame.Surface
 
 
-def bundled_teams() -> list[tuple[str, list[Member]]]:
-    """(team name, members) for each bundled team file, in file-name order."""
+def bundled_teams(extra_looks: dict[str, Look] | None = None) -> list[tuple[str, list[Member]]]:
+    """(team name, members) for each bundled team file, in file-name order.
+
+    `extra_looks` (seed -> Look) previews looks not yet written in the team files.
+    """
     teams = []
     for file in sorted(SCENARIOS.glob("team_*.yaml")):
         data = yaml.safe_load(file.read_text(encoding="utf-8"))
         members: list[Member] = []
         for m in data["members"]:
+            seed = portrait_seed(data["id"], m["id"])
             look = Look.from_mapping(m["portrait"]) if "portrait" in m else None
+            look = (extra_looks or {}).get(seed, look)
             name = m["name"]["en"] if isinstance(m["name"], dict) else str(m["name"])
-            members.append((portrait_seed(data["id"], m["id"]), name, look))
+            members.append((seed, name, look))
         team_name = data["name"]["en"] if isinstance(data["name"], dict) else str(data["name"])
         teams.append((team_name, members))
     return teams
@@ -93,7 +99,7 @@ def section_logo(_args: argparse.Namespace) -> Block:
 def section_portraits(args: argparse.Namespace) -> Block:
     portraits = Portraits(512)
     rows = [_label(f"Bundled teams at {args.large} px (mood 0.65, stress 0.3)", 22)]
-    for team, members in bundled_teams():
+    for team, members in bundled_teams(args.looks):
         faces = []
         for seed, name, look in members:
             face = portraits.surface(seed, look, 0.65, 0.3, size=args.large)
@@ -107,7 +113,7 @@ def section_expressions(args: argparse.Namespace) -> Block:
     size = args.small
     head = [_label(f"Expressions at {size} px: mood {MOODS} across, stress {STRESSES} down; "
                    "then an estimate and a person who left", 18)]  # fmt: skip
-    members = [m for _, ms in bundled_teams() for m in ms]
+    members = [m for _, ms in bundled_teams(args.looks) for m in ms]
     tiles = []
     for seed, name, look in members:
         columns = []
@@ -160,7 +166,18 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", type=int, default=160, help="large portrait size (px)")
     parser.add_argument("--small", type=int, default=48, help="small portrait size (px)")
     parser.add_argument("--cover-width", type=int, default=384, help="cover width (px)")
+    parser.add_argument(
+        "--looks",
+        type=Path,
+        help="YAML file mapping team_id/member_id to portrait keys, to preview looks",
+    )
     args = parser.parse_args(argv)
+    if args.looks is not None:
+        try:
+            raw = yaml.safe_load(args.looks.read_text(encoding="utf-8")) or {}
+            args.looks = {str(k): Look.from_mapping(v) for k, v in raw.items()}
+        except (OSError, yaml.YAMLError, ValueError, AttributeError) as err:
+            parser.error(f"--looks {args.looks}: {err}")
     chosen = [s.strip() for s in args.only.split(",") if s.strip()]
     unknown = [s for s in chosen if s not in SECTIONS]
     if unknown:

@@ -145,7 +145,7 @@ def _ears(f: Features, h: Head, paint: Paint) -> str:
 
 def _facial_hair(f: Features, h: Head, paint: Paint, mouth_y: float) -> tuple[str, str]:
     """(under the mouth, over the mouth) shapes for stubble, beards and moustaches."""
-    colour = paint(f.hair_colour)
+    colour = paint(f.beard_colour)
     cx, cy, hw, hh = h.cx, h.cy, h.hw, h.hh
     jaw = 0.7
     lower = (
@@ -209,7 +209,7 @@ def _eyes(f: Features, h: Head, m: Mood, paint: Paint, detail: bool) -> str:
 
 def brow_colour(f: Features) -> str:
     """The hair colour darkened until the brows stand out against the skin."""
-    colour = shade(f.hair_colour, -0.3)
+    colour = shade(f.beard_colour, -0.3)
     for _ in range(6):
         if contrast(colour, f.skin) >= 2.2:
             break
@@ -238,10 +238,16 @@ def _brows(f: Features, h: Head, m: Mood, paint: Paint, detail: bool) -> str:
     return out
 
 
+def lip_colour(skin: str) -> str:
+    """A reddish dark line for the mouth that stands out even against the deepest skin tones."""
+    colour = mix(shade(skin, -0.5), "#8a3030", 0.35)
+    return colour if contrast(colour, skin) >= 2.0 else mix(EYE, "#5a1f1f", 0.3)
+
+
 def _mouth(f: Features, h: Head, m: Mood, paint: Paint, detail: bool) -> str:
     cx, my = h.cx, h.cy + 14.6
-    lip = paint(mix(shade(f.skin, -0.5), "#8a3030", 0.35))
-    width = 1.45 if detail else 1.9
+    lip = paint(lip_colour(f.skin))
+    width = 1.45 if detail else 2.1
     w = 5.4 + 1.8 * m.joy - 1.4 * m.stress * (1 - m.joy)
     c = 5.0 * m.valence
     corner_y = my - 0.45 * c

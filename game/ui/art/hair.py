@@ -57,7 +57,7 @@ def _sideburns_and(h: Head, fringe: str) -> str:
     cx, cy, hw = h.cx, h.cy, h.hw
     return (
         f"L {num(cx + hw - 0.4)},{num(cy + 3)} L {num(cx + hw - 2.6)},{num(cy + 3)} "
-        f"L {num(cx + hw - 2.9)},{num(cy - 5)} {fringe} "
+        f"L {num(cx + hw - 2.5)},{num(cy - 8)} {fringe} "
         f"L {num(cx - hw + 2.6)},{num(cy + 3)} L {num(cx - hw + 0.4)},{num(cy + 3)} Z"
     )
 
@@ -67,7 +67,7 @@ def _curve_fringe(h: Head, depth: float, tilt: float = 0.0) -> str:
     cx, top, hw = h.cx, h.top, h.hw
     return (
         f"C {num(cx + hw * 0.5)},{num(top + depth - tilt)} {num(cx - hw * 0.5)},"
-        f"{num(top + depth + tilt)} {num(cx - hw + 2.9)},{num(h.cy - 5)}"
+        f"{num(top + depth + tilt)} {num(cx - hw + 2.5)},{num(h.cy - 8)}"
     )
 
 
@@ -132,7 +132,7 @@ def side_part(h: Head, p: HairPaint) -> tuple[str, str]:
         f"C {num(cx + hw * 0.3)},{num(top + 12)} {num(cx - hw * 0.2)},{num(top + 5)} "
         f"{num(cx - hw * 0.55)},{num(top + 6.5)} "
         f"C {num(cx - hw * 0.75)},{num(top + 7)} {num(cx - hw + 2)},{num(top + 9)} "
-        f"{num(cx - hw + 2.9)},{num(h.cy - 5)}"
+        f"{num(cx - hw + 2.5)},{num(h.cy - 8)}"
     )
     d = _outer(h, 3.0, lift=1.5) + _sideburns_and(h, fringe)
     part = (
@@ -163,7 +163,7 @@ def quiff(h: Head, p: HairPaint) -> tuple[str, str]:
         f"{num(cx - hw * 0.1)},{num(top - lift)} "
         f"C {num(cx + hw * 0.5)},{num(top - lift - 1.5)} {num(cx + hw + 2)},{num(top - 4)} "
         f"{num(cx + hw + 1.6)},{num(h.cy + 1)} "
-    ) + _sideburns_and(h, _curve_fringe(h, 8.0, tilt=1.5))
+    ) + _sideburns_and(h, _curve_fringe(h, 6.5, tilt=1.0))
     return "", path(_mirror(d, cx, p.part_left), p.colour) + _sheen(h, p, lift)
 
 

@@ -91,6 +91,7 @@ _STYLE_WEIGHTS = {
         "bun": 1, "long": 1, "quiff": 1,
     },
 }  # fmt: skip
+_DYES = ("blue", "pink", "purple", "teal")
 _NATURAL_HAIR = {"black": 4, "dark_brown": 4, "brown": 3, "auburn": 1, "red": 0.7, "blonde": 2}
 
 
@@ -164,6 +165,7 @@ class Features:
     skin: str
     hair: str
     hair_colour: str
+    beard_colour: str  # brows and facial hair: the hair colour, or a natural one under a dye
     facial_hair: str
     glasses: str
     glasses_frame: str
@@ -226,9 +228,11 @@ def resolve(seed: str, look: Look | None = None) -> Features:
     elif age == "senior" and dice.unit("grey") < 0.75:
         hair_colour = dice.pick("grey_shade", ("grey", "white"))
     elif dice.unit("dyed") < 0.05:
-        hair_colour = dice.pick("dye", ("blue", "pink", "purple", "teal"))
+        hair_colour = dice.pick("dye", _DYES)
     else:
         hair_colour = dice.weighted("hair_colour", _NATURAL_HAIR)
+    natural = hair_colour not in _DYES
+    beard_colour = hair_colour if natural else dice.weighted("natural", _NATURAL_HAIR)
     if look.facial_hair:
         facial_hair = look.facial_hair
     elif presentation == "masculine":
@@ -245,6 +249,7 @@ def resolve(seed: str, look: Look | None = None) -> Features:
         skin=_colour(skin, SKIN_TONES),
         hair=hair,
         hair_colour=_colour(hair_colour, HAIR_COLOURS),
+        beard_colour=_colour(beard_colour, HAIR_COLOURS),
         facial_hair=facial_hair,
         glasses=glasses,
         glasses_frame=dice.pick("frame", GLASSES_FRAMES),
