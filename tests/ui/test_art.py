@@ -406,3 +406,17 @@ def test_contact_sheet_rejects_an_unknown_section(tmp_path):
     assert result.returncode == 2
     assert "unknown section(s) faces" in result.stderr
     assert "Traceback" not in result.stderr
+
+
+def test_portrait_benchmark_reports_cold_and_cached_figures():
+    from benchmarks import bench_art
+
+    figures = bench_art.bench_portraits(3)
+    assert set(figures) == {
+        "art.portrait_cold_48px",
+        "art.portrait_cold_160px",
+        "art.portrait_cached_160px",
+    }
+    for figure in figures.values():
+        assert set(figure) == {"value", "unit", "target", "ok"}
+        assert figure["value"] > 0
