@@ -26,14 +26,17 @@ def leadsim(
     memory: int = MEMORY,
     **options: object,
 ) -> subprocess.CompletedProcess[str]:
-    """`leadsim ARGS` in a child process limited to `memory` bytes; fails after `timeout` s."""
+    """`leadsim ARGS` in a child process limited to `memory` bytes; fails after `timeout` s.
+
+    Its output and errors are captured unless `options` say otherwise (`stdout=None`...).
+    """
     environment = {**os.environ, "PYTHONIOENCODING": "utf-8", **(env or {})}
+    streams = {"stdout": subprocess.PIPE, "stderr": subprocess.PIPE, **options}
     return subprocess.run(  # type: ignore[call-overload, no-any-return]
         [sys.executable, "-c", CHILD.format(memory=memory), *map(str, args)],
-        capture_output=True,
         text=True,
         cwd=ROOT,
         timeout=timeout,
         env=environment,
-        **options,
+        **streams,
     )
