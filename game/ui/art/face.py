@@ -419,12 +419,13 @@ def _glasses(f: Features, h: Head, paint: Paint, detail: bool) -> str:
     return out
 
 
-def _stress_marks(h: Head, m: Mood, paint: Paint) -> str:
+def _stress_marks(h: Head, m: Mood, paint: Paint, detail: bool) -> str:
+    grow = 1.0 if detail else 1.45  # small portraits: fewer, bigger marks
     out = ""
     if m.stress > 0.58:
         k = (m.stress - 0.58) / 0.42
-        out += _drop(h.cx + h.hw * 0.62, h.top + 7.5, 1.7 + 1.1 * k, paint)
-    if m.stress > 0.84:
+        out += _drop(h.cx + h.hw * 0.62, h.top + 7.5, (1.7 + 1.1 * k) * grow, paint)
+    if m.stress > 0.84 and detail:
         out += _drop(h.cx - h.hw * 0.78, h.top + 12, 1.4, paint)
     if m.stress > 0.72:
         mark = paint("#ffffff")
@@ -433,7 +434,7 @@ def _stress_marks(h: Head, m: Mood, paint: Paint) -> str:
             out += stroke(
                 f"M {num(x + i * 0.4)},{num(y + i * 3.6)} l {num(dx)},{num(dy)}",
                 mark,
-                1.3,
+                1.3 * grow,
                 opacity="0.85",
             )
     return out
@@ -476,7 +477,7 @@ def portrait_svg(
         parts += [under, _details(f, h, m, paint, detail), _eyes(f, h, m, paint, detail)]
         parts += [_mouth(f, h, m, paint, detail), over, _earrings(f, h, paint)]
         parts += [front, _brows(f, h, m, paint, detail), _glasses(f, h, paint, detail)]
-        parts.append(_stress_marks(h, m, paint))
+        parts.append(_stress_marks(h, m, paint, detail))
     else:
         parts.append(front)
     backdrop = circle(50, 50, 50, GONE_BACKGROUND) if gone else _background(f, paint)
