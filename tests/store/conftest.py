@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,14 +42,20 @@ def _record(game_id: str = "game1", decisions: tuple[int, ...] = (1, 2)) -> Save
     )
 
 
+_SEEDS = itertools.count(1)
+
+
 def _play(
     name: str = "Anna",
     score: float = 50.0,
     scenario: str = "missed_deadline",
     content_hash: str = "v1hash",
     played_at: str = "2024-05-01T10:00:00Z",
-    seed: int = 1,
+    seed: int | None = None,
+    mode: str = "player",
 ) -> Playthrough:
+    # A log is what makes a playthrough: rows made here differ by seed unless one is given.
+    seed = next(_SEEDS) if seed is None else seed
     return Playthrough(
         name=name,
         scenario_id=scenario,
@@ -60,6 +67,7 @@ def _play(
         profile={"psych_safety": 2, "clarity": -1},
         played_at=played_at,
         duration_s=612.5,
+        mode=mode,
     )
 
 
@@ -71,5 +79,6 @@ def make_record() -> Callable[..., SaveRecord]:
 
 @pytest.fixture
 def make_play() -> Callable[..., Playthrough]:
-    """Factory: ``make_play(name=, score=, scenario=, content_hash=, played_at=, seed=)``."""
+    """Factory: ``make_play(name=, score=, scenario=, content_hash=, played_at=, seed=, mode=)``;
+    every row gets its own seed unless one is given."""
     return _play
