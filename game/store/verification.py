@@ -25,7 +25,9 @@ category                meaning                                                f
 ``verified``            seal and replay confirm every field                    no
 ======================  =====================================================  ===========
 
-Every reason that applies is kept, so a row that is both edited and forged says both.
+Every reason that applies is kept, so a row that is both edited and forged says both. A
+duplicate is reported against the first row with an intact seal that holds the same run id or
+log, so a row rewritten to carry another run's log is the duplicate, never the run it copied.
 """
 
 from __future__ import annotations
@@ -33,7 +35,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from game.store import rows
 from game.store.decisions import Decision
@@ -77,10 +79,11 @@ Replay = Callable[[str, str, int, Sequence[Decision]], Replayed]
 class Finding:
     """One row and what verification made of it."""
 
-    kind: str
+    kind: str  # the first category that applies (see the table above)
     row: Playthrough | rows.DamagedRow
     reasons: tuple[str, ...] = ()
     replayed: Replayed | None = None
+    kinds: frozenset[str] = frozenset()  # every category that applies
 
     @property
     def row_id(self) -> int:
@@ -142,9 +145,23 @@ def compare(row: Playthrough, replayed: Replayed, tolerance: float) -> list[str]
     return problems
 
 
+def _kind(found: Mapping[str, Sequence[str]]) -> str:
+    return next((k for k in KINDS if found.get(k)), VERIFIED)
+
+
+def _finding(
+    row: Playthrough, found: Mapping[str, Sequence[str]], replayed: Replayed | None
+) -> Finding:
+    reasons = tuple(reason for k in KINDS for reason in found.get(k, ()))
+    kinds = frozenset(k for k in KINDS if found.get(k))
+    return Finding(_kind(found), row, reasons, replayed, kinds)
+
+
 @dataclass
 class Verifier:
-    """Walks the rows in id order (so a duplicate is reported against the first copy)."""
+    """Walks the rows in id order. Rows with an intact seal (or from before seals) own their
+    run id and log; a later row holding either is their duplicate, and so is a row with a
+    broken seal holding either, wherever it stands (see :meth:`finish`)."""
 
     replay: Replay
     engine: str
@@ -158,10 +175,12 @@ class Verifier:
     def check(self, raw: Sequence[object]) -> Finding:
         row = rows.decode(raw)
         if isinstance(row, rows.DamagedRow):
-            return Finding(DAMAGED, row, (f"the stored row is unreadable: {row.problem}",))
+            reason = f"the stored row is unreadable: {row.problem}"
+            return Finding(DAMAGED, row, (reason,), kinds=frozenset({DAMAGED}))
         found: dict[str, list[str]] = {}
-        self._duplicates(row, found)
         self._seal(row, rows.RawRow._make(raw).name_key, found)
+        if EDITED not in found:
+            self._own(row, found)
         replayed = None
         if row.engine_version != self.engine:
             found.setdefault(EARLIER_ENGINE, []).append(
@@ -169,22 +188,42 @@ class Verifier:
             )
         else:
             replayed = self._replay(row, found)
-        kind = next((k for k in KINDS if k in found), VERIFIED)
-        reasons = tuple(reason for k in KINDS for reason in found.get(k, ()))
-        return Finding(kind, row, reasons, replayed)
+        return _finding(row, found, replayed)
 
-    def _duplicates(self, row: Playthrough, found: dict[str, list[str]]) -> None:
+    def _owner(self, row: Playthrough) -> str | None:
+        """Which earlier row owns this row's run id (else its log), in words; or None."""
         row_id = row.row_id or 0
+        if row.run_id is not None and self.runs.get(row.run_id, row_id) != row_id:
+            return f"duplicate of #{self.runs[row.run_id]} (the same run id)"
+        log = self.logs.get(rows.log_key(row), row_id)
+        if log != row_id:
+            return f"duplicate of #{log} (the same scenario version, seed and decisions)"
+        return None
+
+    def _own(self, row: Playthrough, found: dict[str, list[str]]) -> None:
+        duplicate = self._owner(row)
+        if duplicate is not None:
+            found.setdefault(DUPLICATE, []).append(duplicate)
+            return
         if row.run_id is not None:
-            first = self.runs.setdefault(row.run_id, row_id)
-            if first != row_id:
-                found.setdefault(DUPLICATE, []).append(f"duplicate of #{first} (the same run id)")
-        log = rows.log_key(row)
-        first = self.logs.setdefault(log, row_id)
-        if first != row_id and DUPLICATE not in found:
-            found.setdefault(DUPLICATE, []).append(
-                f"duplicate of #{first} (the same scenario version, seed and decisions)"
-            )
+            self.runs[row.run_id] = row.row_id or 0
+        self.logs[rows.log_key(row)] = row.row_id or 0
+
+    def finish(self, finding: Finding) -> Finding:
+        """Once every owner is known: a row with a broken seal holding another row's run id or
+        log is that row's duplicate."""
+        if EDITED not in finding.kinds or DUPLICATE in finding.kinds:
+            return finding
+        assert isinstance(finding.row, Playthrough)
+        duplicate = self._owner(finding.row)
+        if duplicate is None:
+            return finding
+        return replace(
+            finding,
+            kind=DUPLICATE,
+            reasons=(duplicate, *finding.reasons),
+            kinds=finding.kinds | {DUPLICATE},
+        )
 
     def _seal(self, row: Playthrough, stored_key: object, found: dict[str, list[str]]) -> None:
         edited = found.setdefault(EDITED, [])
@@ -238,4 +277,9 @@ def verify_rows(raw_rows: Iterable[Sequence[object]], verifier: Verifier) -> Ver
         counts[finding.kind] += 1
         if finding.kind != VERIFIED:
             findings.append(finding)
+    for index, finding in enumerate(findings):
+        final = verifier.finish(finding)
+        counts[finding.kind] -= 1
+        counts[final.kind] += 1
+        findings[index] = final
     return VerifyReport(total, {k: n for k, n in counts.items() if n}, tuple(findings))

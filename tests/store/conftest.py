@@ -82,3 +82,36 @@ def make_play() -> Callable[..., Playthrough]:
     """Factory: ``make_play(name=, score=, scenario=, content_hash=, played_at=, seed=, mode=)``;
     every row gets its own seed unless one is given."""
     return _play
+
+
+RealPlays = Callable[..., list[Playthrough]]
+
+
+@pytest.fixture(scope="session")
+def real_plays() -> RealPlays:
+    """``real_plays(count, policy="random", seed=1)``: finished playthroughs of the bundled
+    ``example_release`` made by the real engine, one seed each (seed, seed + 1, ...)."""
+    from game.content.library import load_bundle
+    from game.sim.policies import choose
+    from game.sim.session import Session
+    from game.store.playthrough import playthrough_from_session
+
+    bundle = load_bundle("example_release")
+
+    def make(count: int, policy: str = "random", seed: int = 1) -> list[Playthrough]:
+        made = []
+        for n in range(count):
+            session = Session(bundle, seed=seed + n)
+            while not session.finished:
+                session.choose(choose(policy, session))
+            made.append(
+                playthrough_from_session(
+                    session,
+                    name=f"P{seed + n}",
+                    duration_s=300 + n,
+                    played_at=f"2024-05-0{1 + n % 9}T10:00:00Z",
+                )
+            )
+        return made
+
+    return make
