@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -128,15 +127,16 @@ def test_bug_in_the_checker_is_an_internal_error_without_traceback(capsys, monke
         raise RuntimeError("the checker broke")
 
     monkeypatch.setattr(check_command, "check_files", broken)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(tmp_path))
     code, out, err = run(capsys, TEAM)
     assert code == 3
     assert "internal error: RuntimeError: the checker broke" in err
     assert "please report it" in err
     assert "Traceback" not in out + err
     # the details are kept for the report, not shown
-    (report,) = tmp_path.glob("leadsim-internal-error-*.txt")
+    (report,) = (tmp_path / "crash-reports").glob("leadsim-crash-*.txt")
     assert "Traceback" in report.read_text(encoding="utf-8")
+    assert str(report) in err
 
 
 def test_bundled_examples_are_clean_in_both_languages(capsys, repo_root):
