@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import re
 import sys
@@ -13,6 +12,8 @@ from typing import Any
 from game.commands import add_scenarios_option
 from game.content.diagnostics import Diagnostic
 from game.content.library import check_files, is_folder, scan, scenario_dirs
+from game.safe_json import dumps
+from game.safe_text import visible
 
 
 def register(subparsers: Any) -> None:
@@ -48,7 +49,7 @@ def register(subparsers: Any) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"leadsim check: error: {message}", file=sys.stderr)
+    print(visible(f"leadsim check: error: {message}", keep_newlines=False), file=sys.stderr)
     return 2
 
 
@@ -75,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
         deep = deep_lint
     problems = sorted([*check_files(files, dirs, langs, deep), *found.problems])
     if args.format == "json":
-        print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
+        print(dumps([d.to_json() for d in problems], indent=2))
     else:
         _print_text(files, problems, args.quiet)
     return 1 if any(d.severity == "error" for d in problems) else 0
@@ -88,10 +89,12 @@ def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> N
     out = sys.stdout
     for path in sorted({str(f) for f in files} | set(by_file)):
         found = by_file.get(path, [])
+        # a file's name and text are shown with control characters escaped: a hostile file
+        # must not be able to move the cursor, clear the screen or print a false "ok"
         for d in found:
-            out.write(d.format() + "\n")
+            out.write(visible(d.format(), keep_newlines=False) + "\n")
         if not found and not quiet:
-            out.write(f"{path}: ok\n")
+            out.write(visible(f"{path}: ok", keep_newlines=False) + "\n")
     errors = sum(d.severity == "error" for d in problems)
     warnings = len(problems) - errors
     bad_files = len({d.path for d in problems if d.severity == "error"})

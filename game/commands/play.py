@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import argparse
 import dataclasses
-import json
 import os
 import re
 import secrets
@@ -19,6 +18,8 @@ from game.content.library import Bundle, load_bundle
 from game.content.text import DEFAULT_LANG
 from game.content.watch import Watcher
 from game.i18n import LANGUAGES, Strings
+from game.safe_json import dumps
+from game.safe_text import visible
 from game.sim.policies import POLICY_NAMES
 from game.sim.session import Session
 from game.store.save_record import SaveRecord
@@ -100,18 +101,20 @@ def parse_choices(text: str | None) -> list[int]:
     return [int(x) for x in items]
 
 
-def fail(message: str, code: int = 1) -> int:
-    print(f"leadsim play: {message}", file=sys.stderr)
+def fail(message: str, code: int = 1, command: str = "play") -> int:
+    print(visible(f"leadsim {command}: {message}"), file=sys.stderr)
     return code
 
 
-def load(ref: str, dirs: list[Path]) -> Bundle | None:
+def load(ref: str, dirs: list[Path], command: str = "play") -> Bundle | None:
+    """The scenario `ref` (a path or an id) with its team, or None after saying what is wrong."""
     try:
         return load_bundle(ref, dirs)
     except ContentError as err:
-        print(f"leadsim play: cannot load '{ref}':", file=sys.stderr)
+        print(visible(f"leadsim {command}: cannot load '{ref}':", keep_newlines=False),
+              file=sys.stderr)  # fmt: skip
         for d in err.diagnostics[:20]:
-            print("  " + d.format(), file=sys.stderr)
+            print("  " + visible(d.format(), keep_newlines=False), file=sys.stderr)
         if len(err.diagnostics) > 20:
             print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
         return None
@@ -199,7 +202,7 @@ def play_text(
         print(strings("text.eof", count=len(session.decisions)), file=sys.stderr)
         return 0
     if args.json:
-        sys.stdout.write(json.dumps(session.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+        sys.stdout.write(dumps(session.to_json(), sort_keys=True) + "\n")
     if args.name:
         _record(session, args.name, time.monotonic() - started, game.view.s, quiet=args.json)
     return 0
@@ -259,7 +262,7 @@ def _continue(args: argparse.Namespace) -> int:
     store = SaveStore()
     listing = store.scan()
     for problem in listing.problems:
-        print(f"leadsim play: skipped {problem.path.name}: {problem.reason}", file=sys.stderr)
+        fail(f"skipped {problem.path.name}: {problem.reason}")
     entry = store.latest()
     if entry is None:
         return fail(
@@ -273,7 +276,7 @@ def _continue(args: argparse.Namespace) -> int:
     if isinstance(result, RestartNeeded):
         return fail(f"{result.reason} Start again with: leadsim play {record.scenario_id} --text")
     if result.notice:
-        print(result.notice)
+        print(visible(result.notice))
     args.lang = args.lang or record.language
     args.name = args.name or record.player_name
     return play_text(args, bundle, [], result.session, record)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import time
 from pathlib import Path
@@ -12,6 +11,8 @@ from typing import Any, TextIO
 from game.commands import add_scenarios_option
 from game.commands.play import load
 from game.content.text import tr
+from game.safe_json import dumps
+from game.safe_text import visible
 from game.sim.playtest import play_many, policies_from, summarise, verdict
 from game.sim.policies import POLICY_NAMES
 from game.sim.program import Program
@@ -90,7 +91,7 @@ def run(args: argparse.Namespace) -> int:
     if not policies:
         print("leadsim playtest: give at least one policy", file=sys.stderr)
         return 2
-    bundle = load(args.scenario, args.scenarios)
+    bundle = load(args.scenario, args.scenarios, "playtest")
     if bundle is None:
         return 1
     program = Program(bundle)
@@ -119,7 +120,7 @@ def run(args: argparse.Namespace) -> int:
             str(p) for p in write_playtest_charts(program, summaries, args.plot, args.lang)
         ]
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(dumps(report, indent=2))
     else:
         print_report(program, report, args.lang, sys.stdout)
     return 0
@@ -131,7 +132,10 @@ def _pct(value: float) -> str:
 
 def print_report(program: Program, report: dict[str, Any], lang: str, out: TextIO) -> None:
     scenario = program.scenario
-    w = out.write
+
+    def w(text: str) -> None:
+        out.write(visible(text))  # titles and ids come from the scenario file
+
     w(f"Playtest of {scenario.id} ({tr(scenario.title, lang)})\n")
     w(
         f"{report['runs']:,} runs per policy, seed {report['seed']}, {report['engine']} engine, "

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from game.content.watch import Broken, Reloaded, Watcher
+from game.safe_text import visible
 from game.sim.policies import choose
 from game.sim.session import InvalidChoice, ReplayError, Session, TurnRecord
 from game.text.render import Renderer, wrap
@@ -46,8 +47,9 @@ class TextGame:
         return self.timed and self.reader.can_time
 
     def say(self, lines: list[str]) -> None:
+        """Print lines; control characters in them are shown escaped, never acted on."""
         if not self.quiet:
-            self.out.write("\n".join(lines) + "\n")
+            self.out.write("\n".join(visible(line) for line in lines) + "\n")
             self.out.flush()
 
     def run(self, decider: Decider) -> str | None:

@@ -9,10 +9,20 @@ from typing import Any
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
 from game.i18n import Strings
+from game.safe_text import visible
 from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
 
 WIDTH = 78
 BAR = 8
+
+
+def shown(text: Any, lang: str) -> str:
+    """A text from a scenario, ready for a terminal: in `lang`, control characters escaped.
+
+    Escaped before wrapping, so lines keep their width; a scenario can neither move the
+    cursor nor ring the bell nor print over what the game shows.
+    """
+    return visible(tr(text, lang))
 
 
 def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
@@ -44,7 +54,8 @@ class Renderer:
         self.s = Strings(lang)
 
     def t(self, text: Any) -> str:
-        return tr(text, self.lang)
+        """A text of the scenario in the player's language, control characters escaped."""
+        return shown(text, self.lang)
 
     def header(self) -> list[str]:
         s = self.session
