@@ -41,6 +41,7 @@ def _app_on(size: tuple[int, int], screen: str) -> Any:
     """An app showing `screen` (briefing, decision, outcome or debrief) of the benchmark game."""
     import pygame
 
+    from game.sim.debrief import debrief
     from game.sim.policies import choose
     from game.ui.app import App
     from game.ui.options import Options
@@ -68,7 +69,7 @@ def _app_on(size: tuple[int, int], screen: str) -> Any:
     elif screen == "debrief":
         while not run.finished:
             run.choose(choose("principled", run.session))
-        scene = DebriefScene(app, run)
+        scene = DebriefScene(app, run, debrief(run.session))
     app.reset(*home(app), scene)
     app.frame(0.0)
     return app

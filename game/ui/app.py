@@ -55,6 +55,7 @@ class App:
         self.keys = KeyGate()
         self.backdrop: pygame.Surface | None = None
         self.background: pygame.Surface | None = None
+        self._background_key: tuple[object, tuple[int, int]] | None = None
         self._layout_pending = True
         self._windowed_size = options.size or tuple(style.layout("default_size"))
         self.screen = self._open_window()
@@ -177,7 +178,9 @@ class App:
         else:
             self.manager.set_window_resolution(size)
             self.manager.clear_and_reset()
-        self.background = paint_background(self.theme, size)
+        if self.background is None or self._background_key != (self.theme.key, size):
+            self.background = paint_background(self.theme, size)
+            self._background_key = (self.theme.key, size)
         self.backdrop = self._backdrop(len(self.stack) - 2, size) if top.overlay else None
         self._build(top, self.manager)
         self.dirty = True
@@ -230,6 +233,9 @@ class App:
         """
         top = self.stack[-1]
         busy = self.hot > 0 or top.animating or self._layout_pending
+        if self.autoplay is not None and top.waiting:
+            # the harness runs frames back to back: let background work finish, not spin
+            self.services.wait(0.05)
         if self.autoplay is not None or not wait:
             self.clock.tick()
             elapsed = dt = 1 / 60
@@ -247,7 +253,7 @@ class App:
             if self.frames > MAX_AUTOPLAY_FRAMES:
                 print("autoplay: too many frames, giving up", file=sys.stderr)
                 self.quit(1)
-            elif not self._layout_pending and not self.stack[-1].animating:
+            elif not (self._layout_pending or self.stack[-1].animating or self.stack[-1].waiting):
                 self.autoplay.after_frame(self)
 
     def idle_rate(self, top: Scene) -> float:
@@ -338,21 +344,22 @@ def fit_desktop(size: tuple[int, int]) -> tuple[int, int]:
 
 def start(options: Options) -> App:
     """Open the window and show the title screen at once; the named scenario (or, with
-    `--continue`, the latest saved game) opens right after that first frame (reading scenario
-    files takes a moment)."""
-    from game.ui.resume import home, resume_save, start_scenario
+    `--continue`, the latest saved game) is read in the background and opens when it is
+    ready. On the title screen the scenario library starts being read at once, so that the
+    scenario picker has it by the time it opens."""
+    from game.ui.resume import continue_latest, home, start_scenario
 
     app = App(options, make_services(list(options.scenarios)), Style.load())
     app.reset(*home(app))
     app.frame(0.0)
-    title = app.stack[-1]
-    latest = getattr(title, "latest", None)
-    if options.resume and latest is not None:
-        for scene in resume_save(app, latest):
+    if options.resume:
+        for scene in continue_latest(app):
             app.push(scene)
     elif options.scenario:
         for scene in start_scenario(app, options.scenario):
             app.push(scene)
+    else:
+        app.services.scan.request()
     return app
 
 

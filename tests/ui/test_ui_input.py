@@ -10,7 +10,7 @@ import pytest
 
 from game.ui.keys import KeyGate
 from game.ui.settings import TEXT_SIZES, Settings
-from tests.ui.helpers import press, settle, top
+from tests.ui.helpers import finish_work, press, settle, top
 
 MakeApp = Callable[..., Any]
 
@@ -183,8 +183,7 @@ def test_a_pointer_where_the_window_opened_does_not_take_the_focus(make_app: Mak
 def test_escape_on_the_debrief_moves_on_to_name_entry(make_app: MakeApp) -> None:
     from game.sim.policies import choose
     from game.ui.flow import GameRun
-    from game.ui.resume import home, load
-    from game.ui.scenes.debrief import DebriefScene
+    from game.ui.resume import debrief_later, home, load
 
     app = make_app(scenario=None)
     bundle = load(app, "example_release")
@@ -192,8 +191,9 @@ def test_escape_on_the_debrief_moves_on_to_name_entry(make_app: MakeApp) -> None
     run = GameRun.new(bundle, 3, "en", app.services, None)
     while not run.finished:
         run.choose(choose("principled", run.session))
-    app.reset(*home(app), DebriefScene(app, run))
-    settle(app, 5)
+    app.reset(*home(app), debrief_later(app, run))
+    finish_work(app)
+    assert top(app).name == "debrief"
     press(pygame.K_ESCAPE)
     settle(app, 5)
     assert top(app).name == "name_entry"

@@ -8,7 +8,7 @@ import pygame
 from game.charts import Bar, Series, bar_chart, line_chart
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
-from game.sim.debrief import debrief
+from game.sim.debrief import Debrief
 from game.text.debrief import member_line
 from game.ui.flow import GameRun
 from game.ui.page import page
@@ -30,12 +30,13 @@ def principle_name(pid: str, lang: str) -> str:
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, host: Host, run: GameRun) -> None:
+    def __init__(self, host: Host, run: GameRun, lesson: Debrief) -> None:
+        """`lesson` is `debrief(run.session)`: its what-if replays take longer than a frame,
+        so it is computed in the background before this screen is made."""
         super().__init__(host)
         self.run = run
         self.chart = CHARTS[0]
-        # what-if replays of every decision: computed once here, never while drawing
-        self.lesson = debrief(run.session)
+        self.lesson = lesson
 
     def build(self, ui: Build) -> None:
         s, lang = ui.strings, ui.lang
