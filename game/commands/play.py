@@ -95,9 +95,10 @@ def parse_choices(text: str | None) -> list[int]:
     if not text:
         return []
     items = [x.strip() for x in re.split(r"[,\s]+", text.strip()) if x.strip()]
-    bad = [x for x in items if not x.isdigit()]
+    bad = [x for x in items if not re.fullmatch(r"[0-9]{1,4}", x)]  # not "²", not 5,000 digits
     if bad:
-        raise ValueError(f"'{bad[0]}' is not a choice number (write e.g. --choices 2,1,3)")
+        shown = bad[0] if len(bad[0]) <= 20 else bad[0][:17] + "..."
+        raise ValueError(f"'{shown}' is not a choice number (write e.g. --choices 2,1,3)")
     return [int(x) for x in items]
 
 
