@@ -286,8 +286,13 @@ def _continue(args: argparse.Namespace) -> int:
 def _window(args: argparse.Namespace) -> int:
     try:
         from game.ui.app import run_window
+        from game.ui.options import Options
     except ImportError:
         return fail("the game window is not available in this build; play with --text", 1)
+    try:
+        Options.from_args(args)  # a bad --size or --screenshots is told first, display or not
+    except ValueError as err:
+        return fail(str(err), 2)
     if (
         not os.environ.get("DISPLAY")
         and not os.environ.get("WAYLAND_DISPLAY")
