@@ -90,6 +90,16 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+MAX_SEED = 2**63 - 1  # what a save and the leaderboard hold; the dice use 64 bits of it
+
+
+def seed_problem(seed: int | None) -> str | None:
+    """Why `--seed` is refused, or None when it is fine."""
+    if seed is None or 0 <= seed <= MAX_SEED:
+        return None
+    return f"--seed must be a whole number from 0 to {MAX_SEED}"
+
+
 def parse_choices(text: str | None) -> list[int]:
     """`"2,1,3"` -> [2, 1, 3]; raises ValueError with a readable message."""
     if not text:
@@ -122,6 +132,9 @@ def load(ref: str, dirs: list[Path], command: str = "play") -> Bundle | None:
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = seed_problem(args.seed)
+    if problem is not None:
+        return fail(problem, 2)
     terminal = args.text or args.json or args.choices or args.policy
     if args.resume and terminal:
         return _continue(args)

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from game.commands import add_scenarios_option
-from game.commands.play import load
+from game.commands.play import fail, load, seed_problem
+from game.content.library import is_folder
 from game.content.text import tr
 from game.safe_json import dumps
 from game.safe_text import visible
@@ -18,6 +20,7 @@ from game.sim.policies import POLICY_NAMES
 from game.sim.program import Program
 
 DEFAULT_POLICIES = "random,principled,antiprincipled,greedy"
+MAX_RUNS = 100_000  # per policy: about 130 MB and a few seconds for a bundled scenario
 
 
 def register(subparsers: Any) -> None:
@@ -31,7 +34,10 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
-    parser.add_argument("--runs", type=int, default=10_000, help="playthroughs per policy")
+    parser.add_argument(
+        "--runs", type=int, default=10_000,
+        help=f"playthroughs per policy (default 10,000, at most {MAX_RUNS:,})",
+    )  # fmt: skip
     parser.add_argument(
         "--policies",
         default=DEFAULT_POLICIES,
@@ -79,18 +85,25 @@ class ProgressBar:
             self.stream.flush()
 
 
+def _usage(message: str) -> int:
+    print(visible(f"leadsim playtest: {message}"), file=sys.stderr)
+    return 2
+
+
 def run(args: argparse.Namespace) -> int:
-    if args.runs < 1:
-        print("leadsim playtest: --runs must be at least 1", file=sys.stderr)
-        return 2
+    if not 1 <= args.runs <= MAX_RUNS:
+        return _usage(f"--runs must be from 1 to {MAX_RUNS:,}")
+    problem = seed_problem(args.seed)
+    if problem is not None:
+        return _usage(problem)
+    if args.plot is not None and os.path.lexists(args.plot) and not is_folder(args.plot):
+        return _usage(f"--plot names a folder for the charts, and {args.plot} is a file")
     try:
         policies = policies_from(args.policies, POLICY_NAMES)
     except ValueError as err:
-        print(f"leadsim playtest: {err}", file=sys.stderr)
-        return 2
+        return _usage(str(err))
     if not policies:
-        print("leadsim playtest: give at least one policy", file=sys.stderr)
-        return 2
+        return _usage("give at least one policy")
     bundle = load(args.scenario, args.scenarios, "playtest")
     if bundle is None:
         return 1
@@ -116,9 +129,12 @@ def run(args: argparse.Namespace) -> int:
     if args.plot is not None:
         from game.charts.playtest import write_playtest_charts
 
-        report["plots"] = [
-            str(p) for p in write_playtest_charts(program, summaries, args.plot, args.lang)
-        ]
+        try:
+            charts = write_playtest_charts(program, summaries, args.plot, args.lang)
+        except OSError as err:
+            return fail(f"cannot write the charts into {args.plot}: {err.strerror or err}",
+                        command="playtest")  # fmt: skip
+        report["plots"] = [str(p) for p in charts]
     if args.json:
         print(dumps(report, indent=2))
     else:
