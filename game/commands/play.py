@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
 import os
 import re
 import secrets
@@ -169,6 +168,7 @@ def play_text(
     session: Session | None = None,
     record: SaveRecord | None = None,
 ) -> int:
+    from game.text.autosave import Autosave, save_note
     from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
 
     scenario = bundle.scenario
@@ -202,71 +202,64 @@ def play_text(
     except ScriptError as err:
         return fail(strings("text.scripted_bad", turn=err.turn, problem=err.problem))
     except KeyboardInterrupt:
-        print("\n" + strings("text.interrupted", count=len(session.decisions)), file=sys.stderr)
+        print(
+            "\n" + strings("text.interrupted", count=len(game.session.decisions)), file=sys.stderr
+        )
+        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
         return 130
+    unfinished = stopped in (QUIT, EOF)
+    if unfinished and args.name:
+        print(strings("text.not_recorded_unfinished"), file=sys.stderr)
     if stopped == QUIT:
-        print(strings("text.quit", count=len(session.decisions)))
+        print(strings("text.quit", count=len(game.session.decisions)))
+        print(visible(save_note(autosave, game.session, strings)))
         return 0
     if stopped == EOF:
         if args.json:
             return fail(
-                f"the decisions ran out after {len(session.decisions)} of them, before an "
+                f"the decisions ran out after {len(game.session.decisions)} of them, before an "
                 "ending; give more with --choices or add --policy"
             )
-        print(strings("text.eof", count=len(session.decisions)), file=sys.stderr)
+        print(strings("text.eof", count=len(game.session.decisions)), file=sys.stderr)
+        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
         return 0
     if args.json:
-        sys.stdout.write(dumps(session.to_json(), sort_keys=True) + "\n")
+        sys.stdout.write(dumps(game.session.to_json(), sort_keys=True) + "\n")
     if args.name:
-        _record(session, args.name, time.monotonic() - started, game.view.s, quiet=args.json)
+        run_id = autosave.record.run_id if autosave is not None else None
+        duration = time.monotonic() - started
+        if not _record(game.session, args, _mode(args, script), run_id, duration, strings):
+            return 1
     return 0
 
 
-class Autosave:
-    """Saves the game after every decision, so a closed terminal loses nothing."""
+def _mode(args: argparse.Namespace, script: list[int]) -> str:
+    """Who played the run, as the leaderboard keeps it apart: a person, a script, a policy."""
+    from game.store.playthrough import PLAYER, SCRIPTED, policy_mode
 
-    def __init__(self, record: SaveRecord, strings: Strings) -> None:
-        from game.store.saves import SaveStore
-
-        self.record = record
-        self.strings = strings
-        self.store = SaveStore()
-        self.warned = False
-
-    def __call__(self, session: Session, turn: object) -> None:
-        from game.store.errors import StoreError
-
-        if self.record.content_hash != session.bundle.content_hash:
-            # live reload replayed the game on a new version of the scenario
-            self.record = dataclasses.replace(self.record, content_hash=session.bundle.content_hash)
-        self.record = self.record.advanced(
-            session.decisions,
-            {"turn": session.turn, **session.trajectory[-1]},
-            finished=session.finished,
-        )
-        try:
-            self.store.autosave(self.record)
-        except StoreError as err:
-            if not self.warned:
-                print(self.strings("text.save_failed", error=err), file=sys.stderr)
-                self.warned = True
+    if args.policy:
+        return policy_mode(args.policy)
+    return SCRIPTED if script else PLAYER
 
 
-def _record(session: Session, name: str, duration: float, strings: Strings, quiet: bool) -> None:
+def _record(
+    session: Session, args: argparse.Namespace, mode: str, run_id: str | None,
+    duration: float, strings: Strings,
+) -> bool:  # fmt: skip
+    """Record the finished run on the leaderboard; False (after saying why) when it failed."""
     from game.store.errors import StoreError
     from game.store.leaderboard import record_session
 
     try:
-        _, notice = record_session(session, name, duration)
+        _, notice = record_session(session, args.name, duration, mode=mode, run_id=run_id)
     except StoreError as err:
-        print(strings("text.record_failed", error=err), file=sys.stderr)
-        return
+        print(visible(strings("text.record_failed", error=err)), file=sys.stderr)
+        return False
     if notice:
-        print(f"leadsim play: {notice}", file=sys.stderr)
-    if not quiet:
-        print(
-            f"Recorded on the leaderboard for {name} (leadsim leaderboard {session.scenario.id})."
-        )
+        fail(notice)
+    if not args.json:
+        print(visible(strings("text.recorded", name=args.name, scenario=session.scenario.id)))
+    return True
 
 
 def _continue(args: argparse.Namespace) -> int:
