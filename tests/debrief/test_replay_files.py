@@ -53,9 +53,15 @@ CASES = {
         play_json().replace("[2, 3, 2]", "[2, Infinity, 2]"),
         "Infinity, which is not a number JSON allows",
     ),
-    "nan-seed.json": (play_json().replace('"seed": 2', '"seed": NaN'), "NaN"),
+    "nan-seed.json": (
+        play_json().replace('"seed": 2', '"seed": NaN'),
+        "NaN, which is not a number JSON allows",
+    ),
     "long-seed.json": (play_json().replace('"seed": 2', '"seed": ' + "9" * 5000), "5000 digits"),
-    "long-seed.csv": (f"scenario,seed,decisions\nexample_release,{'9' * 5000},[1]\n", "seed"),
+    "long-seed.csv": (
+        f"scenario,seed,decisions\nexample_release,{'9' * 5000},[1]\n",
+        "the seed must be a whole number",
+    ),
     "huge-field.csv": ("scenario,seed,decisions\n" + "x" * 200_000 + ",1,[1]\n", "field limit"),
     "bad-decision.json": (play_json(decisions=[2, "Not An Id"]), "decision 2 is the text"),
     "passwd.json": (play_json(scenario="/etc/passwd"), "must be an id"),

@@ -39,9 +39,7 @@ def raw_controls(text: str) -> list[str]:
         ["leaderboard"],
         ["leaderboard", "--recent"],
         ["leaderboard", "--verify"],
-        ["leaderboard", "--name", "Eve"],
-        ["leaderboard", "--export", "{tmp}/x.csv"],
-        ["report", "--out", "{tmp}/r"],
+        ["leaderboard", "--name", "P500", "--json"],  # the row keeps its name key: found
         ["report", "no_such_scenario", "--out", "{tmp}/r"],
     ],
 )
