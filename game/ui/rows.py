@@ -1,10 +1,10 @@
 """Long lists of buttons built a few at a time, so that no frame waits for all of them.
 
 A pygame_gui button takes a few milliseconds to make; a list of 40 scenarios made at once
-held its frame for a quarter of a second. `Rows` makes the buttons a list needs in the layout
-pass only up to what shows (and the focused one), and the rest a few per frame from the
-screen's `update`. The rows take their place in the focus ring in list order, before the
-buttons that follow the list.
+held its frame for a quarter of a second. `Rows` makes a few of a list's buttons in the layout
+pass and the rest a few per frame from the screen's `update`, so the list fills in over a few
+frames; a row further down that should have the focus gets it when it is made. The rows take
+their place in the focus ring in list order, before the buttons that follow the list.
 """
 
 from __future__ import annotations
@@ -43,18 +43,20 @@ class Rows:
         self.made = 0
         self.y = 0
         self.at = at  # where the next row goes in the focus ring
+        self.wanted: str | None = None  # the key to focus once its row is made
 
     @property
     def done(self) -> bool:
         return self.made >= len(self.rows)
 
-    def first(self, wanted_key: str | None = None, least: int = 0) -> None:
-        """The layout pass: the rows that show, at least `least` of them, and up to the one
-        with `wanted_key` (the focus goes back there)."""
-        keys = [row.key for row in self.rows]
-        need = max(least, keys.index(wanted_key) + 1 if wanted_key in keys else 0)
-        while not self.done and (self.made < need or self.y < self.box.rect.height):
+    def first(self, wanted_key: str | None = None) -> None:
+        """The layout pass: a frame's worth of rows. The row with `wanted_key` (where the
+        focus was, or the selected item) gets the focus once it is made: see `wanted`."""
+        while not self.done and self.made < ROWS_PER_FRAME:
             self._make()
+        made = {row.key for row in self.rows[: self.made]}
+        later = {row.key for row in self.rows} - made
+        self.wanted = wanted_key if wanted_key in later else None
         self._fit()
 
     def more(self, count: int = ROWS_PER_FRAME) -> bool:
@@ -67,8 +69,12 @@ class Rows:
             if self.done:
                 break
             self._make()
-        if current is not None:  # the rows went in before the focused item: follow it
-            ring.index = [item.key for item in ring.items].index(current)
+        keys = [item.key for item in ring.items]
+        if self.wanted in keys:
+            ring.focus_key(self.wanted)
+            self.wanted = None
+        elif current is not None:  # the rows went in before the focused item: follow it
+            ring.index = keys.index(current)
         self._fit()
         return True
 

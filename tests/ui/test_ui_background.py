@@ -73,14 +73,14 @@ def files(_hook: MainThreadFiles) -> Iterator[MainThreadFiles]:
 
 
 def open_picker(app: Any) -> tuple[Any, list[float]]:
-    """Push the picker and run frames until its list is there; the time of each frame."""
+    """Push the picker and run frames until its whole list is there; the time of each frame."""
     app.push(PickerScene(app))
     picker, times = top(app), []
     for _ in range(20_000):
         start = time.perf_counter()
         app.step(wait=False)
         times.append(time.perf_counter() - start)
-        if not picker.waiting:
+        if not (picker.waiting or picker.animating):  # read, and every row made
             break
         app.services.scan.wait(0.01)  # between frames: give the reading thread its turn
     settle(app, 2)
@@ -124,20 +124,24 @@ def test_the_open_picker_shows_added_changed_and_removed_files(
     ids = {e.id for e in picker.entries}
     assert "turnaround_01" in ids and "turnaround_02" not in ids
 
-    def after_change() -> set[str]:
-        state = app.services.scan.wait_for_version(picker.state.version, 10.0)
-        assert state.version > picker.state.version, "the change was not noticed"
-        settle(app, 2)
-        return {e.id for e in picker.entries}
+    def shown_when(check: Callable[[dict[str, str]], bool]) -> None:
+        """Wait for readings of the library (no sleeping) until the picker shows what
+        `check` wants of its {id: English title}; a file may be read half written first."""
+        deadline = time.monotonic() + 20.0
+        while True:
+            settle(app, 2)
+            titles = {e.id: e.bundle.scenario.title["en"] for e in picker.entries if e.bundle}
+            if check(titles):
+                return
+            assert time.monotonic() < deadline, f"the picker still shows {sorted(titles)}"
+            app.services.scan.wait_for_version(picker.state.version, 1.0)
 
     write_scenario(folder, 2)
-    assert "turnaround_02" in after_change()
+    shown_when(lambda titles: "turnaround_02" in titles)
     write_scenario(folder, 1, title="Renamed")
-    after_change()
-    titles = {e.id: e.bundle.scenario.title["en"] for e in picker.entries if e.bundle}
-    assert titles["turnaround_01"] == "Renamed 01"
+    shown_when(lambda titles: titles.get("turnaround_01") == "Renamed 01")
     first.unlink()
-    assert "turnaround_01" not in after_change()
+    shown_when(lambda titles: "turnaround_01" not in titles and "turnaround_02" in titles)
 
 
 def test_the_library_is_read_on_another_thread_and_only_again_after_a_change() -> None:

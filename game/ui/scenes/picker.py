@@ -57,6 +57,8 @@ class PickerScene(Scene):
         del dt
         if self.rows is not None and self.rows.more():
             return True
+        if self._look_up_best():
+            return True
         state = self.host.services.scan.state()
         if (state.version, state.problem) == (self.state.version, self.state.problem):
             return False
@@ -108,7 +110,10 @@ class PickerScene(Scene):
         ]
         # the list comes first in the focus ring, before Start and Back
         self.rows = Rows(ui, box, width, rows, at=0)
-        self.rows.first(self._focus_key, least=self.selected + 1)
+        key = self._focus_key or ""
+        if not key.startswith("entry:") and self.entries:
+            key = f"entry:{self.entries[self.selected].path}"
+        self.rows.first(key)
         detail_rect = pygame.Rect(body.x + list_width + gap, body.y, 0, body.height)
         detail_rect.width = body.right - detail_rect.x
         self.details = ui.text(self._details(self.selected), detail_rect, "#body")
@@ -124,7 +129,10 @@ class PickerScene(Scene):
         return self.rows is not None and not self.rows.done
 
     def default_focus(self) -> int:
-        return min(self.selected, max(0, len(self.entries) - 1))
+        made = self.rows.made if self.rows is not None else 0
+        if self.rows is not None and self.rows.wanted is not None:
+            return made  # Start, until the selected row is made and takes the focus
+        return min(self.selected, max(0, made - 1))
 
     def _label(self, entry: LibraryEntry) -> tuple[str, str]:
         s = self.host.strings
@@ -169,11 +177,18 @@ class PickerScene(Scene):
             return esc(s("loading.scenarios"))
         return esc(s("picker.empty"))
 
-    def _best(self, scenario_id: str, content_hash: str) -> float | None:
-        """The best score of one scenario version, looked up when it is first shown."""
-        if content_hash not in self.best:
-            self.best[content_hash] = self.host.services.best_score(scenario_id, content_hash)
-        return self.best[content_hash]
+    def _look_up_best(self) -> bool:
+        """The best score of the shown scenario, looked up in the frame after it is first
+        shown (the first look opens the leaderboard, which can take a frame of its own)."""
+        entry = self.entries[self.selected] if self.entries else None
+        if entry is None or entry.bundle is None or self.details is None:
+            return False
+        key = entry.bundle.content_hash
+        if key in self.best:
+            return False
+        self.best[key] = self.host.services.best_score(entry.id, key)
+        self.details.set_text(self._details(self.selected))
+        return True
 
     def _details(self, index: int) -> str:
         if not self.entries:
@@ -189,10 +204,14 @@ class PickerScene(Scene):
                 + coloured(s("picker.file", path=str(entry.path)), theme.hex("text_dim"))
             )
         scenario, team = entry.bundle.scenario, entry.bundle.team
-        best = self._best(entry.id, entry.bundle.content_hash)
-        best_text = (
-            s("picker.best", score=f"{best:.0f}") if best is not None else s("picker.no_best")
-        )
+        key = entry.bundle.content_hash
+        best = self.best.get(key)
+        if key not in self.best:
+            best_text = ""  # looked up in the next frame
+        elif best is None:
+            best_text = s("picker.no_best")
+        else:
+            best_text = s("picker.best", score=f"{best:.0f}")
         languages = ", ".join(s(f"lang.{code}") for code in scenario.languages)
         facts = [
             s("picker.setting", setting=s(f"setting.{scenario.setting}")),
@@ -202,6 +221,7 @@ class PickerScene(Scene):
             s("picker.team", team=tr(team.name, lang), count=len(team.members)),
             best_text,
         ]
+        facts = [fact for fact in facts if fact]
         return (
             f"<b>{esc(tr(scenario.title, lang))}</b><br><br>{esc(tr(scenario.summary, lang))}"
             + "<br><br>"
