@@ -35,11 +35,11 @@ class LeaderboardError(StoreError):
 class DuplicatePlaythrough(LeaderboardError):
     """The playthrough (same run id, or the same log) is already on the leaderboard.
 
-    ``row_id`` is the id of the row already stored.
+    ``row_id`` is the id of the row already stored (0 when it is not known).
     """
 
     def __init__(self, message: str, row_id: int) -> None:
-        super().__init__(message, "already_recorded", row=row_id)
+        super().__init__(message, "already_recorded" if row_id else None, row=row_id)
         self.row_id = row_id
 
 

@@ -146,8 +146,10 @@ class Leaderboard:
         try:
             return write_transaction(self._conn, work)
         except sqlite3.IntegrityError as exc:
+            if "UNIQUE" not in str(exc):
+                raise LeaderboardError(f"the leaderboard could not be written: {exc}") from exc
             raise DuplicatePlaythrough(
-                f"this submission is already on the leaderboard ({exc})", 0
+                "this playthrough is already on the leaderboard", 0
             ) from exc
         except sqlite3.Error as exc:
             raise LeaderboardError(f"the leaderboard could not be written: {exc}") from exc
@@ -193,14 +195,14 @@ class Leaderboard:
     def _insert(self, clean: list[Playthrough]) -> list[int]:
         key = self._key()
         params = [rows.insert_params(p, key) for p in clean]
-        runs: dict[object, int] = {}
-        logs: dict[object, int] = {}
+        seen: dict[tuple[str, object], int] = {}
         for index, p in enumerate(params):
-            for seen, value in ((runs, p["run_id"]), (logs, p["log_key"])):
-                if seen.setdefault(value, index) != index:
+            for field_name in ("run_id", "log_key", "submission_id"):
+                value = (field_name, p[field_name])
+                if p[field_name] is not None and seen.setdefault(value, index) != index:
                     raise DuplicatePlaythrough(
                         f"the same playthrough is given twice (rows {seen[value] + 1} and "
-                        f"{index + 1})",
+                        f"{index + 1} of the batch)",
                         0,
                     )
 
@@ -208,8 +210,9 @@ class Leaderboard:
             ids = []
             for p in params:
                 found = conn.execute(
-                    "SELECT id FROM playthroughs WHERE run_id = ? OR log_key = ? LIMIT 1",
-                    (p["run_id"], p["log_key"]),
+                    "SELECT id FROM playthroughs WHERE run_id = ? OR log_key = ? "
+                    "OR submission_id = ? LIMIT 1",
+                    (p["run_id"], p["log_key"], p["submission_id"]),
                 ).fetchone()
                 if found is not None:
                     raise DuplicatePlaythrough(

@@ -234,3 +234,30 @@ def test_recording_the_same_run_or_log_twice_is_refused(
         with pytest.raises(DuplicatePlaythrough, match=r"already on the leaderboard \(#3\)"):
             opened.record(replace(board[2], run_id="another-run", name="Copycat"))
         assert opened.count() == 4
+
+
+def test_a_damaged_key_stops_recording_and_leaves_seals_unchecked(
+    board: list[Playthrough],
+    data_dir: Path,
+    real_plays: RealPlays,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    from game.store.errors import LeaderboardError
+
+    (data_dir / "leaderboard.sqlite3.key").write_text("not a key\n")
+    with Leaderboard.open() as opened, pytest.raises(LeaderboardError, match=r"key .* is damaged"):
+        opened.record(real_plays(1, seed=60)[0])
+    code, report = verify(capsys)
+    assert code == 1 and report["counts"] == {"edited": 4}
+    assert "its seal cannot be checked: the leaderboard key" in report["findings"][0]["reason"]
+
+
+def test_a_submission_id_is_recorded_once(board: list[Playthrough], real_plays: RealPlays) -> None:
+    from game.store.errors import DuplicatePlaythrough
+
+    first, second = real_plays(2, seed=65)
+    with Leaderboard.open() as opened:
+        row_id = opened.record(replace(first, submission_id="class-a-17"))
+        with pytest.raises(DuplicatePlaythrough, match=rf"\(#{row_id}\)"):
+            opened.record(replace(second, submission_id="class-a-17"))
+        assert opened.count() == 5
