@@ -120,9 +120,11 @@ from game.ui.options import Options
 pygame.display.init(); pygame.font.init()
 args = argparse.Namespace(scenario=sys.argv[1], seed=1, lang="en", scenarios=[], name=None)
 app = start(Options.from_args(args))
-print(time.perf_counter())  # the scenario's briefing is drawn on the next frame
-app.frame(0.0)
+app.services.wait()  # the scenario is read in the background, behind a loading screen
+app.step(wait=False)  # the loading screen gives way to the briefing, which is drawn
+assert app.stack[-1].name == "briefing", app.stack[-1].name
 print(time.perf_counter())
+app.services.close()
 pygame.quit()
 """
 FIRST = """
