@@ -123,11 +123,11 @@ def _dispatch(board: Leaderboard, args: argparse.Namespace) -> int:
     if args.name:
         bests = board.bests(args.name, args.scenario, every_mode=args.every_mode)
         columns = view.BEST_COLUMNS + ([view.MODE] if args.every_mode else [])
-        _show(args, [("Personal bests of " + line(args.name), bests)], columns)
+        _show(board, args, [("Personal bests of " + line(args.name), bests)], columns)
     elif args.recent:
         recent = board.latest(args.top, args.scenario, every_mode=args.every_mode)
         columns = view.RECENT_COLUMNS + ([view.MODE] if args.every_mode else [])
-        _show(args, [("Latest playthroughs", recent)], columns)
+        _show(board, args, [("Latest playthroughs", recent)], columns)
     else:
         running = engine_version()
         boards = []
@@ -140,14 +140,14 @@ def _dispatch(board: Leaderboard, args: argparse.Namespace) -> int:
                 mode=version.mode,
             )
             boards.append((view.title(version, others, running), ranked))
-        _show(args, boards, view.TOP_COLUMNS)
+        _show(board, args, boards, view.TOP_COLUMNS)
     return 0
 
 
 def _export(board: Leaderboard, args: argparse.Namespace) -> int:
     damaged: list[DamagedRow] = []
     if args.name:
-        bests = board.bests(args.name, args.scenario, every_mode=True)
+        bests = board.bests(args.name, args.scenario, every_mode=args.every_mode)
         exported: Iterable[Playthrough] = bests.rows
         damaged = bests.damaged
     else:
@@ -228,7 +228,10 @@ def _chosen_versions(
 
 
 def _show(
-    args: argparse.Namespace, boards: list[tuple[str, Listing]], columns: list[view.Column]
+    board: Leaderboard,
+    args: argparse.Namespace,
+    boards: list[tuple[str, Listing]],
+    columns: list[view.Column],
 ) -> None:
     if args.json:
         listed = [row.to_dict() for _, found in boards for row in found.rows]
@@ -239,7 +242,7 @@ def _show(
         where = f" for '{line(args.scenario)}'" if args.scenario else ""
         who = f" by '{line(args.name)}'" if args.name else ""
         print(f"No finished playthroughs{who}{where} yet.")
-        _mention_other_modes(args)
+        _mention_other_modes(board, args)
         return
     for index, (heading, found) in enumerate(boards):
         if index:
@@ -250,14 +253,13 @@ def _show(
             print(view.damaged_line(row))
 
 
-def _mention_other_modes(args: argparse.Namespace) -> None:
-    if args.every_mode:
+def _mention_other_modes(board: Leaderboard, args: argparse.Namespace) -> None:
+    if args.every_mode or args.name:
         return
-    with Leaderboard.open() as board:
-        others = [
-            v for v in board.versions(args.scenario, every_engine=True, every_mode=True)
-            if v.mode != PLAYER
-        ]  # fmt: skip
+    others = [
+        v for v in board.versions(args.scenario, every_engine=True, every_mode=True)
+        if v.mode != PLAYER
+    ]  # fmt: skip
     runs = sum(v.plays for v in others)
     if runs:
         print(

@@ -167,7 +167,9 @@ class Leaderboard:
         listing = Listing()
         if limit == 0:
             return listing
-        for raw in self._raw(sql, params):
+        # fetch no more than a ranking needs: SQLite stops walking its index there
+        batch = 500 if limit is None else min(limit + 1, 500)
+        for raw in self._raw(sql, params, batch):
             row = rows.decode(raw)
             if isinstance(row, DamagedRow):
                 listing.damaged.append(row)
