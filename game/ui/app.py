@@ -27,6 +27,7 @@ from game.ui.widgets import Build
 
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED)
 MAX_AUTOPLAY_FRAMES = 60_000
+KEY_REPEAT = (400, 40)  # ms before a held key repeats, ms between repeats (see game/ui/keys.py)
 
 
 class App:
@@ -89,7 +90,7 @@ class App:
         except pygame.error:
             screen = pygame.display.set_mode(fit_desktop(self._windowed_size), pygame.RESIZABLE)
         pygame.display.set_caption(self.strings("app.name"))
-        pygame.key.set_repeat(400, 40)
+        pygame.key.set_repeat(*KEY_REPEAT)
         set_minimum_size(tuple(self.style.layout("min_size")))
         return screen
 
@@ -178,6 +179,8 @@ class App:
         else:
             self.manager.set_window_resolution(size)
             self.manager.clear_and_reset()
+        # pygame_gui's text entry turns key repeat off when it loses the focus: arrows repeat
+        pygame.key.set_repeat(*KEY_REPEAT)
         if self.background is None or self._background_key != (self.theme.key, size):
             self.background = paint_background(self.theme, size)
             self._background_key = (self.theme.key, size)

@@ -240,3 +240,56 @@ def test_enter_starts_the_scenario_a_click_selected(make_app: MakeApp) -> None:
     settle(app, 3)
     assert top(app).name == "briefing"
     assert top(app).run.bundle.scenario.id == "example_release"
+
+
+def test_one_click_selects_a_saved_game_and_enter_continues_it(make_app: MakeApp) -> None:
+    from game.ui.scenes.saves import SavesScene
+
+    app = make_app()
+    press(pygame.K_RETURN, "\r")
+    settle(app, 10)
+    press(pygame.K_1, "1")
+    settle(app, 10)
+    decisions = list(app.stack[-2].run.session.decisions)
+    app.reset(*home(app), SavesScene(app))
+    finish_work(app)
+    saves = top(app)
+    assert saves.name == "saves" and len(saves.saves) == 1
+    row = next(i for i in saves.focus.items if i.key.startswith("save:"))
+    saves.focus.focus_key("back")
+    click(row.button.rect.center)
+    settle(app, 40)
+    assert top(app) is saves and saves.focus.current_key == row.key
+    press(pygame.K_RETURN, "\r")
+    finish_work(app)
+    assert top(app).name == "decision"
+    assert list(top(app).run.session.decisions) == decisions
+
+
+def test_one_click_on_a_leaderboard_version_shows_its_table(make_app: MakeApp) -> None:
+    from game.sim.policies import choose
+    from game.ui.flow import GameRun
+    from game.ui.resume import load
+    from game.ui.scenes.leaderboard import LeaderboardScene
+
+    app = make_app(scenario=None)
+    for ref in ("example_release", "ui_stress_test"):
+        bundle = load(app, ref)
+        assert not isinstance(bundle, str)
+        run = GameRun.new(bundle, 3, "en", app.services, None)
+        while not run.finished:
+            run.choose(choose("principled", run.session))
+        assert run.record_score("Ann") is None
+    app.push(LeaderboardScene(app, None))
+    finish_work(app)
+    board = top(app)
+    assert len(board.boards) == 2 and board.index == 0
+    first = board.rows[0].scenario_id
+    second = next(i for i in board.focus.items if i.key == "board:1")
+    click(second.button.rect.center)
+    settle(app, 5)
+    assert top(app) is board and board.index == 1
+    assert board.rows and board.rows[0].scenario_id != first
+    press(pygame.K_UP)
+    settle(app, 5)
+    assert board.index == 0 and board.rows[0].scenario_id == first
