@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
 from typing import Any, TypeVar
@@ -35,8 +35,8 @@ from game.store.dbfile import open_database, write_transaction
 from game.store.errors import DuplicatePlaythrough, LeaderboardError
 from game.store.names import name_key, normalize_name
 from game.store.playthrough import PLAYER, Playthrough, engine_version, playthrough_from_session
-from game.store.rows import DamagedRow
-from game.store.seal import KeyProblem, ensure_key, key_path, read_key
+from game.store.rows import DamagedRow, Listing
+from game.store.seal import ensure_key, key_for_checking
 from game.store.verification import Replay, Verifier, VerifyReport, verify_rows
 
 T = TypeVar("T")
@@ -62,14 +62,6 @@ class Version:
     last_played: str
     engine_version: str = ""
     mode: str = PLAYER
-
-
-@dataclass(frozen=True)
-class Listing:
-    """Readable rows in the order asked for, and the damaged rows met on the way."""
-
-    rows: list[Playthrough] = field(default_factory=list)
-    damaged: list[DamagedRow] = field(default_factory=list)
 
 
 def _limit(limit: int) -> int:
@@ -148,9 +140,7 @@ class Leaderboard:
         except sqlite3.IntegrityError as exc:
             if "UNIQUE" not in str(exc):
                 raise LeaderboardError(f"the leaderboard could not be written: {exc}") from exc
-            raise DuplicatePlaythrough(
-                "this playthrough is already on the leaderboard", 0
-            ) from exc
+            raise DuplicatePlaythrough("this playthrough is already on the leaderboard", 0) from exc
         except sqlite3.Error as exc:
             raise LeaderboardError(f"the leaderboard could not be written: {exc}") from exc
 
@@ -370,12 +360,7 @@ class Leaderboard:
         See :mod:`game.store.verification` for ``replay`` and the categories of the report.
         Never raises for a bad row; raises :class:`LeaderboardError` if the file fails.
         """
-        try:
-            key, key_problem = read_key(self.folder), None
-            if key is None:
-                key_problem = f"the key file {key_path(self.folder)} is missing"
-        except KeyProblem as exc:
-            key, key_problem = None, str(exc)
+        key, key_problem = key_for_checking(self.folder)
         sealed_from = board_schema.read_sealed_from(self._conn, key)
         verifier = Verifier(
             replay, engine or engine_version(), key, key_problem, sealed_from, tolerance

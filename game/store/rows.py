@@ -12,7 +12,7 @@ import hashlib
 import json
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
 from game.store import jsonsafe
@@ -71,6 +71,14 @@ class DamagedRow:
     def to_dict(self) -> dict[str, Any]:
         return {"id": self.row_id, "damaged": self.problem, "name": self.name,
                 "scenario": self.scenario_id}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Listing:
+    """Readable rows in the order asked for, and the damaged rows met on the way."""
+
+    rows: list[Playthrough] = field(default_factory=list)
+    damaged: list[DamagedRow] = field(default_factory=list)
 
 
 def text_factory(raw: bytes) -> str:

@@ -105,6 +105,17 @@ def _write_new_key(path: Path) -> None:
     fsync_dir(path.parent)
 
 
+def key_for_checking(folder: Path) -> tuple[bytes | None, str | None]:
+    """The key to check seals with, or None and why there is none; never creates a key."""
+    try:
+        key = read_key(folder)
+    except KeyProblem as exc:
+        return None, str(exc)
+    if key is None:
+        return None, f"the key file {key_path(folder)} is missing"
+    return key, None
+
+
 def ensure_key(folder: Path) -> bytes:
     """The key of the leaderboard in ``folder``, created on first use.
 
