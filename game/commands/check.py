@@ -12,6 +12,7 @@ from typing import Any
 from game.commands import add_scenarios_option
 from game.content.diagnostics import Diagnostic
 from game.content.library import check_files, is_folder, scan, scenario_dirs
+from game.content.yamlsyntax import PREFIX as SYNTAX
 from game.safe_json import dumps
 from game.safe_text import visible
 
@@ -93,8 +94,12 @@ def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> N
         # must not be able to move the cursor, clear the screen or print a false "ok"
         for d in found:
             out.write(visible(d.format(), keep_newlines=False) + "\n")
+            out.writelines(line + "\n" for line in d.excerpt())
         if not found and not quiet:
             out.write(visible(f"{path}: ok", keep_newlines=False) + "\n")
+        if any(d.message.startswith(SYNTAX) for d in found):
+            note = f"{path}: the rest of this file is checked once its YAML syntax is fixed"
+            out.write(visible(note, keep_newlines=False) + "\n")
     errors = sum(d.severity == "error" for d in problems)
     warnings = len(problems) - errors
     bad_files = len({d.path for d in problems if d.severity == "error"})

@@ -20,7 +20,7 @@ from game.content.lint import lint_scenario
 from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
 from game.content.validate import check_scenario, check_team
-from game.content.yamlload import MAX_BYTES
+from game.content.yamlload import MAX_BYTES, YamlError, decode
 from game.resources import SCENARIOS
 from game.safe_file import RefusedFile, read_regular
 
@@ -193,7 +193,19 @@ class Catalog:
                     lint_scenario(r, team)
 
     def diagnostics(self) -> list[Diagnostic]:
-        return sorted(d for r in self.results for d in r.diagnostics)
+        """Every problem, sorted, each with its line of the file and a caret under the spot."""
+        return sorted(d for r in self.results for d in _with_source(r))
+
+
+def _with_source(result: FileResult) -> list[Diagnostic]:
+    if not result.diagnostics or not result.data:
+        return result.diagnostics
+    try:
+        text = decode(result.data)
+    except YamlError:
+        text = result.data.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    return [d.with_source(lines) for d in result.diagnostics]
 
 
 def check_files(

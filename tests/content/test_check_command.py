@@ -113,6 +113,8 @@ def test_json_format_gives_every_field_of_every_problem(capsys):
             "field": "events[0].choices[1].effects[0].member",
             "message": "no member 'anya' in team 'crew'",
             "hint": "did you mean 'anna'?",
+            "source": "          - {type: adjust, member: anya, morale: -0.1}",
+            "caret": " " * 35 + "^",
         }
     ]
 
@@ -167,8 +169,10 @@ def test_whole_yaml_test_suite_in_one_call_names_every_file(shared_dir, repo_roo
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert done.stderr == ""
-    lines = done.stdout.splitlines()
-    named = {re.sub(r"(:\d+:\d+: .*|: ok)$", "", line) for line in lines[:-1]}
+    # each problem's line is followed by the source line and the caret (indented)
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("    ")]
+    rest = re.compile(r"(:\d+:\d+: .*|: ok|: the rest of this file is checked once .*)$")
+    named = {rest.sub("", line) for line in lines[:-1]}
     assert named == {str(f) for f in files}
     assert lines[-1].startswith("402 files checked: ")
     assert elapsed < 10
