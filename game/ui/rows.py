@@ -99,3 +99,38 @@ class Rows:
 
     def _fit(self) -> None:
         fit_scroller(self.box, max(1, self.y))
+
+
+class Texts:
+    """Text boxes stacked in a scroll area, made a few per frame like `Rows` (for long texts
+    in parts: pygame_gui lays out and draws a text box's every line when it is made)."""
+
+    def __init__(
+        self, ui: Build, box: UIScrollingContainer, width: int, parts: list[str], gap: int
+    ) -> None:
+        self.ui = ui
+        self.box = box
+        self.width = width
+        self.parts = parts
+        self.gap = gap
+        self.made = 0
+        self.y = 0
+
+    @property
+    def done(self) -> bool:
+        return self.made >= len(self.parts)
+
+    def more(self, count: int) -> bool:
+        """Make up to `count` more text boxes; True when any was made."""
+        if self.done or not self.box.alive():
+            return False
+        gap = self.gap
+        for _ in range(count):
+            if self.done:
+                break
+            rect = pygame.Rect(0, self.y, self.width, -1)
+            text = self.ui.text(self.parts[self.made], rect, "#plain", self.box.get_container())
+            self.y += text.rect.height + gap
+            self.made += 1
+        fit_scroller(self.box, max(1, self.y - gap))
+        return True
