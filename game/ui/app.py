@@ -57,6 +57,8 @@ class App:
         self.backdrop: pygame.Surface | None = None
         self.background: pygame.Surface | None = None
         self._background_key: tuple[object, tuple[int, int]] | None = None
+        # overlay -> (the look it was made for, the dimmed picture of the screens below it)
+        self._backdrops: dict[Scene, tuple[object, pygame.Surface | None]] = {}
         self._layout_pending = True
         self._windowed_size = options.size or tuple(style.layout("default_size"))
         self.screen = self._open_window()
@@ -119,6 +121,9 @@ class App:
 
     def push(self, scene: Scene) -> None:
         if self.stack:
+            if scene.overlay and not self._layout_pending:
+                # the window shows the screen below as it is: dim that, rather than build it again
+                self._backdrops[scene] = (self._look(), self._shaded(self.screen.copy()))
             self._leave_top()
             self.stack[-1].pause()
         self.stack.append(scene)
@@ -135,6 +140,9 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         if self.stack:
+            below = self._backdrops.get(self.stack[-1])
+            if scene.overlay and below is not None:  # the same screens lie below the new one
+                self._backdrops[scene] = below
             self._leave_top()
             self.stack.pop().exit()
         self.stack.append(scene)
@@ -158,6 +166,7 @@ class App:
         self.exit_code = code
 
     def relayout(self) -> None:
+        self._backdrops = {s: kept for s, kept in self._backdrops.items() if s in self.stack}
         self._layout_pending = True
         self.dirty = True
 
@@ -184,7 +193,7 @@ class App:
         if self.background is None or self._background_key != (self.theme.key, size):
             self.background = paint_background(self.theme, size)
             self._background_key = (self.theme.key, size)
-        self.backdrop = self._backdrop(len(self.stack) - 2, size) if top.overlay else None
+        self.backdrop = self._backdrop_of(top) if top.overlay else None
         self._build(top, self.manager)
         self.dirty = True
 
@@ -200,6 +209,24 @@ class App:
         scene.built()
         manager.update(0.0)
 
+    def _look(self) -> tuple[object, ...]:
+        """What a picture of a screen depends on besides the screen itself."""
+        return (self.screen.get_size(), self.theme.key, self.lang)
+
+    def _backdrop_of(self, overlay: Scene) -> pygame.Surface | None:
+        """The dimmed picture under an overlay: kept from when it opened, else drawn anew."""
+        kept = self._backdrops.get(overlay)
+        if kept is None or kept[0] != self._look():
+            kept = (self._look(), self._backdrop(len(self.stack) - 2, self.screen.get_size()))
+            self._backdrops[overlay] = kept
+        return kept[1]
+
+    def _shaded(self, picture: pygame.Surface) -> pygame.Surface:
+        shade = pygame.Surface(picture.get_size(), pygame.SRCALPHA)
+        shade.fill(self.theme.colour("overlay"))
+        picture.blit(shade, (0, 0))
+        return picture
+
     def _backdrop(self, index: int, size: tuple[int, int]) -> pygame.Surface | None:
         """The screen below an overlay, drawn into a picture and dimmed."""
         if index < 0:
@@ -213,10 +240,7 @@ class App:
         scene.draw(picture)
         manager.draw_ui(picture)
         scene.teardown()
-        shade = pygame.Surface(size, pygame.SRCALPHA)
-        shade.fill(self.theme.colour("overlay"))
-        picture.blit(shade, (0, 0))
-        return picture
+        return self._shaded(picture)
 
     # --- the loop --------------------------------------------------------------------------
 

@@ -293,3 +293,25 @@ def test_one_click_on_a_leaderboard_version_shows_its_table(make_app: MakeApp) -
     press(pygame.K_UP)
     settle(app, 5)
     assert board.index == 0 and board.rows[0].scenario_id == first
+
+
+def test_an_overlay_dims_the_screen_as_shown_instead_of_building_it_again(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    app = make_app()
+    press(pygame.K_RETURN, "\r")
+    settle(app, 10)
+    decision, built = top(app), []
+    original = decision.build
+    monkeypatch.setattr(decision, "build", lambda ui: (built.append(1), original(ui)))
+    shown = app.screen.copy()
+    press(pygame.K_ESCAPE)
+    settle(app, 3)
+    assert top(app).name == "pause" and built == []
+    assert app.backdrop is not None and app.backdrop.get_size() == shown.get_size()
+    corner = (5, app.screen.get_height() - 5)  # away from the pause panel: the dimmed screen
+    dimmed, before = app.backdrop.get_at(corner), shown.get_at(corner)
+    assert sum(dimmed[:3]) < sum(before[:3])
+    press(pygame.K_RETURN, "\r")  # Resume
+    settle(app, 3)
+    assert top(app) is decision and built == [1]
