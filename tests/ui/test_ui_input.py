@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable
 from typing import Any
 
@@ -264,3 +265,20 @@ def test_enter_on_the_largest_text_size_turns_back_one_step(make_app: MakeApp) -
         settle(app, 5)
         seen.append(app.settings.text_size)
     assert seen == ["largest", "large", "normal", "small", "normal"]
+
+
+def test_enter_on_the_loading_screen_keeps_waiting(make_app: MakeApp) -> None:
+    from game.ui.resume import home, later
+
+    app = make_app(scenario=None)
+    release = threading.Event()
+    app.reset(*home(app), later(app, "loading.game", lambda: release.wait(10), lambda _: []))
+    settle(app, 3)
+    assert top(app).name == "loading"
+    press(pygame.K_RETURN, "\r")
+    settle(app, 3)
+    assert top(app).name == "loading"
+    press(pygame.K_ESCAPE)
+    settle(app, 3)
+    assert [s.name for s in app.stack] == ["title"]
+    release.set()

@@ -1,8 +1,8 @@
 """A screen shown while slow work runs in the background: opening a game, the debrief.
 
 It holds a `Job` (see `game.ui.jobs`); when the job is done it turns the result into the
-screens to show, on the main thread, and puts them in its place. Esc or Back gives up
-waiting and goes back; the result is then dropped.
+screens to show, on the main thread, and puts them in its place. Esc or a click on Back gives
+up waiting and goes back (the result is then dropped); Enter does nothing here.
 """
 
 from __future__ import annotations
@@ -18,6 +18,7 @@ from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, coloured, esc
 
 Then = Callable[[Any], list[Scene]]
+ACTIVATION_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE)
 
 
 class LoadingScene(Scene):
@@ -54,6 +55,12 @@ class LoadingScene(Scene):
         for scene in scenes[1:]:
             self.host.push(scene)
         return True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        # An impatient Enter must not give up the wait: only Esc or a click on Back do
+        if event.type == pygame.KEYDOWN and event.key in ACTIVATION_KEYS:
+            return True
+        return super().handle_event(event)
 
     def _back(self) -> None:
         self.back()
