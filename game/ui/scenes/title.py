@@ -19,18 +19,20 @@ class TitleScene(Scene):
         super().__init__(host)
         self.latest: Any = None
         self.job: Job[Any] | None = None
-        self.touched = False  # the player pressed a key or clicked since the screen came up
+        self.touched = False  # a key or click since the screen came up: keep the focus there
 
     def enter(self) -> None:
-        self._scan()
+        self._scan(fresh=True)
 
     def resume(self) -> None:
-        self._scan()
+        self._scan(fresh=False)
 
-    def _scan(self) -> None:
-        """Look for the latest saved game in the background (reading saves takes a while)."""
+    def _scan(self, fresh: bool) -> None:
+        """Look for the latest saved game in the background (reading saves takes a while).
+        On a `fresh` title screen, Continue takes the focus when it appears, unless the
+        player has pressed a key or clicked meanwhile."""
         saves = self.host.services.saves
-        self.touched = False
+        self.touched = not fresh
         if saves is not None:
             self.job = self.host.services.jobs.submit(lambda: _latest(saves))
 
