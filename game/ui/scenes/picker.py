@@ -110,8 +110,8 @@ class PickerScene(Scene):
         ]
         # the list comes first in the focus ring, before Start and Back
         self.rows = Rows(ui, box, width, rows, at=0)
-        key = self._focus_key or ""
-        if not key.startswith("entry:") and self.entries:
+        key = self._focus_key  # where the focus was; at first, the selected scenario
+        if key is None and self.entries:
             key = f"entry:{self.entries[self.selected].path}"
         self.rows.first(key)
         detail_rect = pygame.Rect(body.x + list_width + gap, body.y, 0, body.height)
