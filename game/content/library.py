@@ -149,9 +149,10 @@ class Catalog:
         if local is not None:
             return local
         if self._fallback is None:
-            checked = {r.path.resolve() for r in self.results}
+            # realpath, unlike Path.resolve, takes a link that loops as it is
+            checked = {os.path.realpath(r.path) for r in self.results}
             files = [p for p in yaml_files(_existing_folders(self._fallback_dirs))
-                     if p.resolve() not in checked]  # fmt: skip
+                     if os.path.realpath(p) not in checked]  # fmt: skip
             # Only team files are wanted here: skip the (large) scenario files unread.
             self._fallback = [read_file(p) for p in files if _may_be_team(p)]
         for r in self._team_results(self._fallback):

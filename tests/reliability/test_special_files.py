@@ -21,7 +21,8 @@ DEVICE = "not a regular file: it is a device"
 
 
 def scenario_folder(tmp_path: Path) -> Path:
-    """A folder with a good scenario and team, a pipe, a 2 GB sparse file and /dev/zero."""
+    """A folder with a good scenario and team, a pipe, a 2 GB sparse file, /dev/zero and a link
+    to itself."""
     folder = tmp_path / "scenarios"
     folder.mkdir()
     for name in ("example_release.yaml", "example_team.yaml"):
@@ -30,6 +31,7 @@ def scenario_folder(tmp_path: Path) -> Path:
     with open(folder / "sparse.yaml", "wb") as sparse:
         sparse.truncate(2 << 30)
     (folder / "zero.yaml").symlink_to("/dev/zero")
+    (folder / "loop.yaml").symlink_to("loop.yaml")
     return folder
 
 
@@ -40,11 +42,13 @@ def test_check_reports_each_special_file_of_a_folder_and_checks_the_rest(tmp_pat
     assert result.stdout.splitlines() == [
         f"{folder}/example_release.yaml: ok",
         f"{folder}/example_team.yaml: ok",
+        f"{folder}/loop.yaml:1:1: error: (document): cannot read the file: Too many levels of "
+        "symbolic links",
         f"{folder}/pipe.yaml:1:1: error: (document): {PIPE} (name an ordinary file)",
         f"{folder}/sparse.yaml:1:1: error: (document): the file is 2.0 GB, over the 16 MB "
         "limit (split it into smaller scenarios)",
         f"{folder}/zero.yaml:1:1: error: (document): {DEVICE} (name an ordinary file)",
-        "5 files checked: 3 errors in 3 files, 0 warnings",
+        "6 files checked: 4 errors in 4 files, 0 warnings",
     ]
 
 
