@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import re
 import sys
 from pathlib import Path
@@ -11,7 +11,10 @@ from typing import Any
 
 from game.commands import add_scenarios_option
 from game.content.diagnostics import Diagnostic
-from game.content.library import check_files, scenario_dirs, yaml_files
+from game.content.library import check_files, is_folder, scan, scenario_dirs
+from game.content.yamlsyntax import PREFIX as SYNTAX
+from game.safe_json import dumps
+from game.safe_text import visible
 
 
 def register(subparsers: Any) -> None:
@@ -47,7 +50,7 @@ def register(subparsers: Any) -> None:
 
 
 def _usage(message: str) -> int:
-    print(f"leadsim check: error: {message}", file=sys.stderr)
+    print(visible(f"leadsim check: error: {message}", keep_newlines=False), file=sys.stderr)
     return 2
 
 
@@ -56,24 +59,25 @@ def run(args: argparse.Namespace) -> int:
     bad = [x for x in langs if not re.fullmatch(r"[a-z]{2}", x)]
     if bad:
         return _usage(f"'{bad[0]}' is not a language code (use two letters, e.g. en,ru)")
-    missing = [p for p in args.paths if not p.exists()]
+    missing = [p for p in args.paths if not os.path.lexists(p)]
     if missing:
         return _usage(f"no such file or folder: {missing[0]}")
-    files = yaml_files(args.paths)
-    if not files:
+    found = scan(args.paths)
+    files = found.files
+    if not files and not found.problems:
         return _usage("no *.yaml or *.yml files found in " + ", ".join(map(str, args.paths)))
     # a scenario's team is looked for among the files checked, then next to each file named,
     # then in --scenarios folders, $LEADSIM_SCENARIOS and the bundled scenarios
-    beside = [p.parent for p in args.paths if not p.is_dir()]
+    beside = [p.parent for p in args.paths if not is_folder(p)]
     dirs = [*dict.fromkeys(beside), *scenario_dirs(args.scenarios)]
     deep = None
     if args.deep:
         from game.sim.deep_lint import deep_lint
 
         deep = deep_lint
-    problems = check_files(files, dirs, langs, deep)
+    problems = sorted([*check_files(files, dirs, langs, deep), *found.problems])
     if args.format == "json":
-        print(json.dumps([d.to_json() for d in problems], ensure_ascii=False, indent=2))
+        print(dumps([d.to_json() for d in problems], indent=2))
     else:
         _print_text(files, problems, args.quiet)
     return 1 if any(d.severity == "error" for d in problems) else 0
@@ -84,12 +88,18 @@ def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> N
     for d in problems:
         by_file.setdefault(d.path, []).append(d)
     out = sys.stdout
-    for path in sorted({str(f) for f in files}):
+    for path in sorted({str(f) for f in files} | set(by_file)):
         found = by_file.get(path, [])
+        # a file's name and text are shown with control characters escaped: a hostile file
+        # must not be able to move the cursor, clear the screen or print a false "ok"
         for d in found:
-            out.write(d.format() + "\n")
+            out.write(visible(d.format(), keep_newlines=False) + "\n")
+            out.writelines(line + "\n" for line in d.excerpt())
         if not found and not quiet:
-            out.write(f"{path}: ok\n")
+            out.write(visible(f"{path}: ok", keep_newlines=False) + "\n")
+        if any(d.message.startswith(SYNTAX) for d in found):
+            note = f"{path}: the rest of this file is checked once its YAML syntax is fixed"
+            out.write(visible(note, keep_newlines=False) + "\n")
     errors = sum(d.severity == "error" for d in problems)
     warnings = len(problems) - errors
     bad_files = len({d.path for d in problems if d.severity == "error"})

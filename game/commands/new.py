@@ -11,6 +11,7 @@ from typing import Any
 from game.content.models import SETTINGS
 from game.content.scaffold import PLACEHOLDERS, scenario_yaml, team_yaml
 from game.content.schema import schema_text
+from game.safe_text import visible
 
 
 def register(subparsers: Any) -> None:
@@ -47,8 +48,8 @@ def register(subparsers: Any) -> None:
 def run(args: argparse.Namespace) -> int:
     if not re.fullmatch(r"[a-z][a-z0-9_]{0,58}", args.id):
         print(
-            f"leadsim new: '{args.id}' is not a valid id (lower-case letters, digits and _, "
-            "starting with a letter)",
+            f"leadsim new: '{visible(args.id)}' is not a valid id (lower-case letters, digits "
+            "and _, starting with a letter)",
             file=sys.stderr,
         )
         return 2
@@ -57,7 +58,7 @@ def run(args: argparse.Namespace) -> int:
     if not langs or unknown:
         shown = unknown[0] if unknown else "(none)"
         print(
-            f"leadsim new: no placeholder texts for language {shown} "
+            f"leadsim new: no placeholder texts for language {visible(shown)} "
             f"(available: {', '.join(PLACEHOLDERS)})",
             file=sys.stderr,
         )
@@ -68,7 +69,8 @@ def run(args: argparse.Namespace) -> int:
     existing = [p for p in (scenario_path, team_path) if p.exists()]
     if existing and not args.force:
         print(
-            f"leadsim new: {existing[0]} already exists (use --force to overwrite)", file=sys.stderr
+            f"leadsim new: {visible(existing[0])} already exists (use --force to overwrite)",
+            file=sys.stderr,
         )
         return 1
     try:
@@ -82,8 +84,10 @@ def run(args: argparse.Namespace) -> int:
             scenario_yaml(args.id, team_id, args.setting, langs), encoding="utf-8"
         )
     except OSError as err:
-        print(f"leadsim new: cannot write into {args.dir}: {err.strerror}", file=sys.stderr)
+        print(
+            f"leadsim new: cannot write into {visible(args.dir)}: {err.strerror}", file=sys.stderr
+        )
         return 1
-    print(f"wrote {scenario_path} and {team_path}")
-    print(f"next: leadsim check --deep {args.dir}  ·  leadsim play {scenario_path} --text")
+    print(visible(f"wrote {scenario_path} and {team_path}"))
+    print(visible(f"next: leadsim check --deep {args.dir}  ·  leadsim play {scenario_path} --text"))
     return 0

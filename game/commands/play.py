@@ -3,8 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import dataclasses
-import json
 import os
 import re
 import secrets
@@ -19,6 +17,8 @@ from game.content.library import Bundle, load_bundle
 from game.content.text import DEFAULT_LANG
 from game.content.watch import Watcher
 from game.i18n import LANGUAGES, Strings
+from game.safe_json import dumps
+from game.safe_text import visible
 from game.sim.policies import POLICY_NAMES
 from game.sim.session import Session
 from game.store.save_record import SaveRecord
@@ -89,35 +89,51 @@ def register(subparsers: Any) -> None:
     parser.set_defaults(func=run)
 
 
+MAX_SEED = 2**63 - 1  # what a save and the leaderboard hold; the dice use 64 bits of it
+
+
+def seed_problem(seed: int | None) -> str | None:
+    """Why `--seed` is refused, or None when it is fine."""
+    if seed is None or 0 <= seed <= MAX_SEED:
+        return None
+    return f"--seed must be a whole number from 0 to {MAX_SEED}"
+
+
 def parse_choices(text: str | None) -> list[int]:
     """`"2,1,3"` -> [2, 1, 3]; raises ValueError with a readable message."""
     if not text:
         return []
     items = [x.strip() for x in re.split(r"[,\s]+", text.strip()) if x.strip()]
-    bad = [x for x in items if not x.isdigit()]
+    bad = [x for x in items if not re.fullmatch(r"[0-9]{1,4}", x)]  # not "²", not 5,000 digits
     if bad:
-        raise ValueError(f"'{bad[0]}' is not a choice number (write e.g. --choices 2,1,3)")
+        shown = bad[0] if len(bad[0]) <= 20 else bad[0][:17] + "..."
+        raise ValueError(f"'{shown}' is not a choice number (write e.g. --choices 2,1,3)")
     return [int(x) for x in items]
 
 
-def fail(message: str, code: int = 1) -> int:
-    print(f"leadsim play: {message}", file=sys.stderr)
+def fail(message: str, code: int = 1, command: str = "play") -> int:
+    print(visible(f"leadsim {command}: {message}"), file=sys.stderr)
     return code
 
 
-def load(ref: str, dirs: list[Path]) -> Bundle | None:
+def load(ref: str, dirs: list[Path], command: str = "play") -> Bundle | None:
+    """The scenario `ref` (a path or an id) with its team, or None after saying what is wrong."""
     try:
         return load_bundle(ref, dirs)
     except ContentError as err:
-        print(f"leadsim play: cannot load '{ref}':", file=sys.stderr)
+        print(visible(f"leadsim {command}: cannot load '{ref}':", keep_newlines=False),
+              file=sys.stderr)  # fmt: skip
         for d in err.diagnostics[:20]:
-            print("  " + d.format(), file=sys.stderr)
+            print("  " + visible(d.format(), keep_newlines=False), file=sys.stderr)
         if len(err.diagnostics) > 20:
             print(f"  ... and {len(err.diagnostics) - 20} more", file=sys.stderr)
         return None
 
 
 def run(args: argparse.Namespace) -> int:
+    problem = seed_problem(args.seed)
+    if problem is not None:
+        return fail(problem, 2)
     terminal = args.text or args.json or args.choices or args.policy
     if args.resume and terminal:
         return _continue(args)
@@ -152,6 +168,7 @@ def play_text(
     session: Session | None = None,
     record: SaveRecord | None = None,
 ) -> int:
+    from game.text.autosave import Autosave, save_note
     from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
 
     scenario = bundle.scenario
@@ -185,71 +202,64 @@ def play_text(
     except ScriptError as err:
         return fail(strings("text.scripted_bad", turn=err.turn, problem=err.problem))
     except KeyboardInterrupt:
-        print("\n" + strings("text.interrupted", count=len(session.decisions)), file=sys.stderr)
+        print(
+            "\n" + strings("text.interrupted", count=len(game.session.decisions)), file=sys.stderr
+        )
+        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
         return 130
+    unfinished = stopped in (QUIT, EOF)
+    if unfinished and args.name:
+        print(strings("text.not_recorded_unfinished"), file=sys.stderr)
     if stopped == QUIT:
-        print(strings("text.quit", count=len(session.decisions)))
+        print(strings("text.quit", count=len(game.session.decisions)))
+        print(visible(save_note(autosave, game.session, strings)))
         return 0
     if stopped == EOF:
         if args.json:
             return fail(
-                f"the decisions ran out after {len(session.decisions)} of them, before an "
+                f"the decisions ran out after {len(game.session.decisions)} of them, before an "
                 "ending; give more with --choices or add --policy"
             )
-        print(strings("text.eof", count=len(session.decisions)), file=sys.stderr)
+        print(strings("text.eof", count=len(game.session.decisions)), file=sys.stderr)
+        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
         return 0
     if args.json:
-        sys.stdout.write(json.dumps(session.to_json(), ensure_ascii=False, sort_keys=True) + "\n")
+        sys.stdout.write(dumps(game.session.to_json(), sort_keys=True) + "\n")
     if args.name:
-        _record(session, args.name, time.monotonic() - started, game.view.s, quiet=args.json)
+        run_id = autosave.record.run_id if autosave is not None else None
+        duration = time.monotonic() - started
+        if not _record(game.session, args, _mode(args, script), run_id, duration, strings):
+            return 1
     return 0
 
 
-class Autosave:
-    """Saves the game after every decision, so a closed terminal loses nothing."""
+def _mode(args: argparse.Namespace, script: list[int]) -> str:
+    """Who played the run, as the leaderboard keeps it apart: a person, a script, a policy."""
+    from game.store.playthrough import PLAYER, SCRIPTED, policy_mode
 
-    def __init__(self, record: SaveRecord, strings: Strings) -> None:
-        from game.store.saves import SaveStore
-
-        self.record = record
-        self.strings = strings
-        self.store = SaveStore()
-        self.warned = False
-
-    def __call__(self, session: Session, turn: object) -> None:
-        from game.store.errors import StoreError
-
-        if self.record.content_hash != session.bundle.content_hash:
-            # live reload replayed the game on a new version of the scenario
-            self.record = dataclasses.replace(self.record, content_hash=session.bundle.content_hash)
-        self.record = self.record.advanced(
-            session.decisions,
-            {"turn": session.turn, **session.trajectory[-1]},
-            finished=session.finished,
-        )
-        try:
-            self.store.autosave(self.record)
-        except StoreError as err:
-            if not self.warned:
-                print(self.strings("text.save_failed", error=err), file=sys.stderr)
-                self.warned = True
+    if args.policy:
+        return policy_mode(args.policy)
+    return SCRIPTED if script else PLAYER
 
 
-def _record(session: Session, name: str, duration: float, strings: Strings, quiet: bool) -> None:
+def _record(
+    session: Session, args: argparse.Namespace, mode: str, run_id: str | None,
+    duration: float, strings: Strings,
+) -> bool:  # fmt: skip
+    """Record the finished run on the leaderboard; False (after saying why) when it failed."""
     from game.store.errors import StoreError
     from game.store.leaderboard import record_session
 
     try:
-        _, notice = record_session(session, name, duration)
+        _, notice = record_session(session, args.name, duration, mode=mode, run_id=run_id)
     except StoreError as err:
-        print(strings("text.record_failed", error=err), file=sys.stderr)
-        return
+        print(visible(strings("text.record_failed", error=err)), file=sys.stderr)
+        return False
     if notice:
-        print(f"leadsim play: {notice}", file=sys.stderr)
-    if not quiet:
-        print(
-            f"Recorded on the leaderboard for {name} (leadsim leaderboard {session.scenario.id})."
-        )
+        fail(notice)
+    if not args.json:
+        print(visible(strings("text.recorded", name=args.name, scenario=session.scenario.id)))
+    return True
 
 
 def _continue(args: argparse.Namespace) -> int:
@@ -259,7 +269,7 @@ def _continue(args: argparse.Namespace) -> int:
     store = SaveStore()
     listing = store.scan()
     for problem in listing.problems:
-        print(f"leadsim play: skipped {problem.path.name}: {problem.reason}", file=sys.stderr)
+        fail(f"skipped {problem.path.name}: {problem.reason}")
     entry = store.latest()
     if entry is None:
         return fail(
@@ -273,7 +283,7 @@ def _continue(args: argparse.Namespace) -> int:
     if isinstance(result, RestartNeeded):
         return fail(f"{result.reason} Start again with: leadsim play {record.scenario_id} --text")
     if result.notice:
-        print(result.notice)
+        print(visible(result.notice))
     args.lang = args.lang or record.language
     args.name = args.name or record.player_name
     return play_text(args, bundle, [], result.session, record)
@@ -282,8 +292,13 @@ def _continue(args: argparse.Namespace) -> int:
 def _window(args: argparse.Namespace) -> int:
     try:
         from game.ui.app import run_window
+        from game.ui.options import Options
     except ImportError:
         return fail("the game window is not available in this build; play with --text", 1)
+    try:
+        Options.from_args(args)  # a bad --size or --screenshots is told first, display or not
+    except ValueError as err:
+        return fail(str(err), 2)
     if (
         not os.environ.get("DISPLAY")
         and not os.environ.get("WAYLAND_DISPLAY")

@@ -3,16 +3,25 @@
 from __future__ import annotations
 
 import argparse
-import json
+import os
 import sys
 import time
 from pathlib import Path
 from typing import Any, TextIO
 
 from game.commands import add_scenarios_option
+from game.commands.play import seed_problem
 from game.commands.playtest_text import print_report
 from game.content.diagnostics import ContentError
-from game.content.library import SCENARIO_ID, SUFFIXES, Bundle, load_bundle, load_bundle_with_team
+from game.content.library import (
+    SCENARIO_ID,
+    SUFFIXES,
+    Bundle,
+    is_folder,
+    load_bundle,
+    load_bundle_with_team,
+)
+from game.safe_json import dumps
 from game.safe_text import visible
 from game.sim.analysis.report import ANALYSIS_RUNS, analyse
 from game.sim.analysis.teams import team_report
@@ -22,6 +31,7 @@ from game.sim.policies import POLICY_NAMES
 from game.sim.program import Program
 
 DEFAULT_POLICIES = ",".join(POLICY_NAMES)
+MAX_RUNS = 100_000  # per policy: about 130 MB and a few seconds for a bundled scenario
 
 
 def register(subparsers: Any) -> None:
@@ -39,7 +49,10 @@ def register(subparsers: Any) -> None:
         ),
     )
     parser.add_argument("scenario", metavar="SCENARIO", help="scenario id or path")
-    parser.add_argument("--runs", type=int, default=10_000, help="playthroughs per policy")
+    parser.add_argument(
+        "--runs", type=int, default=10_000,
+        help=f"playthroughs per policy (default 10,000, at most {MAX_RUNS:,})",
+    )  # fmt: skip
     parser.add_argument(
         "--policies",
         default=DEFAULT_POLICIES,
@@ -156,8 +169,11 @@ def _load(args: argparse.Namespace) -> tuple[Bundle, list[Bundle]] | None:
 
 
 def run(args: argparse.Namespace) -> int:
-    if args.runs < 1:
-        return _fail("--runs must be at least 1", 2)
+    if not 1 <= args.runs <= MAX_RUNS:
+        return _fail(f"--runs must be from 1 to {MAX_RUNS:,}", 2)
+    problem = seed_problem(args.seed)
+    if problem is not None:
+        return _fail(problem, 2)
     if args.analysis_runs < 0:
         return _fail("--analysis-runs must be 0 or more", 2)
     try:
@@ -166,7 +182,7 @@ def run(args: argparse.Namespace) -> int:
         return _fail(str(err), 2)
     if not policies:
         return _fail("give at least one policy", 2)
-    if args.plot is not None and args.plot.exists() and not args.plot.is_dir():
+    if args.plot is not None and os.path.lexists(args.plot) and not is_folder(args.plot):
         return _fail(f"--plot {args.plot}: this is a file; name a folder for the charts", 2)
     loaded = _load(args)
     if loaded is None:
@@ -215,7 +231,7 @@ def run(args: argparse.Namespace) -> int:
             return _fail(f"cannot write the charts into {args.plot}: {reason}", 1)
         report["plots"] = [str(p) for p in written]
     if args.json:
-        print(json.dumps(report, ensure_ascii=False, indent=2))
+        print(dumps(report, indent=2))
     else:
         print_report(program, report, args.lang, sys.stdout)
     return 0

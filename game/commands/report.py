@@ -1,8 +1,11 @@
 """`leadsim report [SCENARIO]`: the instructors' class report as an HTML page with charts.
 
-Exit codes: 0 written, 1 nothing to report (no leaderboard, no plays of SCENARIO, none since
-DATE), 2 a usage problem or a folder that cannot be read or written. Every problem is one
-readable line in the chosen language, never a traceback.
+Only people's runs are reported unless ``--all`` asks for the runs of policies and scripted
+runs too (each in a section of its own, never ranked with people's). Damaged leaderboard rows
+are left out and named, in the report and on standard error. Exit codes: 0 written, 1 nothing
+to report (no leaderboard, no plays of SCENARIO, none since DATE), 2 a usage problem or a
+folder that cannot be read or written. Every problem is one readable line in the chosen
+language, never a traceback.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from game.commands import add_scenarios_option
+from game.commands.output import line
 from game.i18n import LANGUAGES, Strings
 
 
@@ -37,6 +41,12 @@ def register(subparsers: Any) -> None:
         "--lang", choices=LANGUAGES, default="en", help="language of the report (default en)"
     )
     parser.add_argument(
+        "--all",
+        dest="every_mode",
+        action="store_true",
+        help="also report runs played by a policy or from scripted --choices (apart)",
+    )
+    parser.add_argument(
         "--out",
         type=Path,
         default=Path("report"),
@@ -57,7 +67,14 @@ def run(args: argparse.Namespace) -> int:
     from game.report.build import Options, ReportError, build_report
     from game.store.errors import StoreError
 
-    options = Options(args.scenario, args.since, args.lang, args.out, tuple(args.scenarios))
+    options = Options(
+        args.scenario,
+        args.since,
+        args.lang,
+        args.out,
+        tuple(args.scenarios),
+        every_mode=args.every_mode,
+    )
     try:
         written = build_report(options)
     except ReportError as exc:
@@ -67,10 +84,14 @@ def run(args: argparse.Namespace) -> int:
     except (OSError, pygame.error) as exc:
         reason = getattr(exc, "strerror", None) or str(exc)
         return _fail(s("report.error.write", folder=args.out, reason=reason), 2)
-    print(s("report.written", path=written.index, plays=written.plays, scenarios=written.scenarios))
+    for row in written.damaged:
+        note = s("report.note.damaged", id=row.row_id, problem=row.problem)
+        print(f"leadsim report: {line(note)}", file=sys.stderr)
+    done = s("report.written", path=written.index, plays=written.plays, scenarios=written.scenarios)
+    print(line(done))
     return 0
 
 
 def _fail(message: str, code: int) -> int:
-    print(f"leadsim report: {message}", file=sys.stderr)
+    print(f"leadsim report: {line(message)}", file=sys.stderr)
     return code

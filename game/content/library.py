@@ -11,8 +11,9 @@ import dataclasses
 import hashlib
 import os
 import re
+import stat
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from game.content.diagnostics import ContentError, Diagnostic, did_you_mean
@@ -20,7 +21,9 @@ from game.content.lint import lint_scenario
 from game.content.loader import FileResult, gc_paused, read_file
 from game.content.models import Scenario, Team
 from game.content.validate import check_scenario, check_team
+from game.content.yamlload import MAX_BYTES, YamlError, decode
 from game.resources import SCENARIOS
+from game.safe_file import RefusedFile, read_regular
 
 BUNDLED = SCENARIOS
 SUFFIXES = (".yaml", ".yml")
@@ -39,15 +42,55 @@ def scenario_dirs(extra: Iterable[Path] = ()) -> list[Path]:
     return unique
 
 
-def yaml_files(paths: Iterable[Path]) -> list[Path]:
-    """Files named directly, plus every *.yaml / *.yml below each folder, sorted."""
-    found: list[Path] = []
+def is_folder(path: Path) -> bool:
+    """True for a folder; False for anything else, including a path that cannot be looked at."""
+    try:
+        return path.is_dir()
+    except OSError:  # e.g. a name too long, or a parent folder that may not be entered
+        return False
+
+
+@dataclass
+class Scan:
+    """What a look through files and folders found: the YAML files, and folders it could not read.
+
+    Every `*.yaml` / `*.yml` entry that is not a folder is listed, whatever it is: reading it
+    later refuses a pipe, a device or an oversized file with a clear message, without reading
+    a byte of it.
+    """
+
+    files: list[Path] = field(default_factory=list)
+    problems: list[Diagnostic] = field(default_factory=list)
+
+    def unreadable(self, err: OSError) -> None:
+        self.problems.append(
+            Diagnostic(str(err.filename), 1, 1, "error", "",
+                       f"cannot read the folder: {err.strerror or err}")
+        )  # fmt: skip
+
+
+def scan(paths: Iterable[Path]) -> Scan:
+    """Files named directly, plus every *.yaml / *.yml below each folder, sorted per folder."""
+    found = Scan()
     for path in paths:
-        if path.is_dir():
-            found += sorted(p for p in path.rglob("*") if p.suffix in SUFFIXES and p.is_file())
-        else:
-            found.append(path)
+        if not is_folder(path):
+            found.files.append(path)
+            continue
+        below: list[Path] = []
+        # os.walk does not enter symbolic links to folders, so a link loop costs nothing
+        for folder, _dirs, names in os.walk(path, onerror=found.unreadable):
+            below += [Path(folder, n) for n in names if n.endswith(SUFFIXES)]
+        found.files += sorted(below)
     return found
+
+
+def yaml_files(paths: Iterable[Path]) -> list[Path]:
+    """Files named directly, plus every *.yaml / *.yml below each folder, sorted per folder."""
+    return scan(paths).files
+
+
+def _existing_folders(dirs: Iterable[Path]) -> list[Path]:
+    return [d for d in dirs if is_folder(d)]
 
 
 @dataclass(frozen=True)
@@ -76,8 +119,8 @@ _TEAM_KIND = re.compile(rb"kind\s*:\s*[\"']?team\b")
 def _may_be_team(path: Path) -> bool:
     """A cheap look before a full read: could this file be a team?"""
     try:
-        data = path.read_bytes()
-    except OSError:
+        data = read_regular(path, MAX_BYTES)
+    except RefusedFile:
         return True  # let the full read report the problem
     # a UTF-16 file (BOM first) hides its text from a byte search: read it in full
     return data.startswith((b"\xff\xfe", b"\xfe\xff")) or _TEAM_KIND.search(data) is not None
@@ -107,9 +150,10 @@ class Catalog:
         if local is not None:
             return local
         if self._fallback is None:
-            checked = {r.path.resolve() for r in self.results}
-            files = [p for p in yaml_files(d for d in self._fallback_dirs if d.is_dir())
-                     if p.resolve() not in checked]  # fmt: skip
+            # realpath, unlike Path.resolve, takes a link that loops as it is
+            checked = {os.path.realpath(r.path) for r in self.results}
+            files = [p for p in yaml_files(_existing_folders(self._fallback_dirs))
+                     if os.path.realpath(p) not in checked]  # fmt: skip
             # Only team files are wanted here: skip the (large) scenario files unread.
             self._fallback = [read_file(p) for p in files if _may_be_team(p)]
         for r in self._team_results(self._fallback):
@@ -151,7 +195,19 @@ class Catalog:
                     lint_scenario(r, team)
 
     def diagnostics(self) -> list[Diagnostic]:
-        return sorted(d for r in self.results for d in r.diagnostics)
+        """Every problem, sorted, each with its line of the file and a caret under the spot."""
+        return sorted(d for r in self.results for d in _with_source(r))
+
+
+def _with_source(result: FileResult) -> list[Diagnostic]:
+    if not result.diagnostics or not result.data:
+        return result.diagnostics
+    try:
+        text = decode(result.data)
+    except YamlError:
+        text = result.data.decode("utf-8", errors="replace")
+    lines = text.split("\n")
+    return [d.with_source(lines) for d in result.diagnostics]
 
 
 def check_files(
@@ -234,8 +290,8 @@ def load_bundle(ref: str | Path, extra_dirs: Iterable[Path] = ()) -> Bundle:
     """
     dirs = scenario_dirs(extra_dirs)
     path = Path(ref)
-    if path.suffix in SUFFIXES or path.is_file():
-        if not path.is_file():
+    if _names_a_file(path):
+        if not os.path.lexists(path):
             raise ContentError([Diagnostic(str(path), 1, 1, "error", "", "no such file")])
         catalog = Catalog([path], [path.parent, *dirs])
         return _bundle(catalog.results[0], catalog)
@@ -294,15 +350,35 @@ def _may_differ(field: str) -> bool:
     return field.endswith(".archetype") or ".upholds[" in field or ".breaks[" in field
 
 
+def _names_a_file(path: Path) -> bool:
+    """Whether what the user typed is a file rather than an id (a pipe or device counts too).
+
+    Reading refuses what is not a regular file, with a message, instead of taking it for an id.
+    """
+    if path.suffix in SUFFIXES or len(path.parts) > 1:
+        return True
+    try:
+        return not stat.S_ISDIR(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
+def _is_regular(path: Path) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(path).st_mode)
+    except OSError:
+        return False
+
+
 def _find_by_id(ref: str, dirs: list[Path]) -> Bundle:
     for d in dirs:
         for candidate in (d / f"{ref}.yaml", d / f"{ref}.yml"):
-            if candidate.is_file():
+            if _is_regular(candidate):
                 catalog = Catalog([candidate], [d, *dirs])
                 result = catalog.results[0]
                 if result.kind == "scenario" and result.model and result.model.id == str(ref):
                     return _bundle(result, catalog)
-    catalog = Catalog(yaml_files(d for d in dirs if d.is_dir()), dirs)
+    catalog = Catalog(yaml_files(_existing_folders(dirs)), dirs)
     for result in catalog.results:
         if result.kind == "scenario" and result.model is not None and result.model.id == str(ref):
             return _bundle(result, catalog)
@@ -328,7 +404,7 @@ class ScenarioLibrary:
         self.dirs = scenario_dirs(extra_dirs)
 
     def entries(self) -> list[LibraryEntry]:
-        catalog = Catalog(yaml_files(d for d in self.dirs if d.is_dir()), self.dirs)
+        catalog = Catalog(yaml_files(_existing_folders(self.dirs)), self.dirs)
         catalog.validate()
         entries: list[LibraryEntry] = []
         for r in catalog.results:

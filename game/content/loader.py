@@ -20,7 +20,18 @@ from pydantic import ValidationError
 
 from game.content.diagnostics import Diagnostic, Severity, closest, did_you_mean, one_of
 from game.content.models import EFFECT_TYPES, KINDS, ConditionValueError, Model, TextKeyError
-from game.content.yamlload import Document, Mark, PosDict, PosList, TooLarge, YamlError, load
+from game.content.yamlload import (
+    MAX_BYTES,
+    SPLIT_HINT,
+    Document,
+    Mark,
+    PosDict,
+    PosList,
+    TooLarge,
+    YamlError,
+    load,
+)
+from game.safe_file import RefusedFile, read_regular
 
 Loc = tuple[str | int, ...]
 
@@ -158,6 +169,24 @@ def _number(value: Any) -> str:
     return f"{value:g}" if isinstance(value, float) else str(value)
 
 
+_NUMERIC = re.compile(r"[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
+_YES_NO = {"yes", "no", "on", "off", "y", "n"}
+
+
+def _type_hint(kind: str, value: Any) -> str:
+    """How to write the value the field wants, when the author's intent is clear."""
+    text = value.strip() if isinstance(value, str) else None
+    if kind in ("float_type", "int_type") and text is not None and _NUMERIC.fullmatch(text):
+        return f"the quotes make it text: write {text} without quotes"
+    if kind == "bool_type" and text is not None and text.lower() in ("true", "false"):
+        return f"the quotes make it text: write {text.lower()} without quotes"
+    if kind == "bool_type" and text is not None and text.lower() in _YES_NO:
+        return "write true or false"
+    if kind == "string_type" and isinstance(value, (int, float, bool)):
+        return "put it in quotes to make it text"
+    return ""
+
+
 def describe(value: Any) -> str:
     if value is None:
         return "nothing"
@@ -187,6 +216,7 @@ class FileResult:
     diagnostics: list[Diagnostic] = field(default_factory=list)
     data: bytes = b""
     parts: Any = field(default=None, repr=False)  # walk.Parts of the model, found once
+    syntax_errors: bool = False  # the YAML could not be read: its fields were not checked
 
     def add(
         self, loc: Loc, message: str, hint: str = "", severity: Severity = "error",
@@ -215,11 +245,9 @@ def read_file(path: Path, data: bytes | None = None) -> FileResult:
     """Read, parse and validate one file. Never raises for bad content."""
     result = FileResult(path)
     try:
-        result.data = path.read_bytes() if data is None else data
-    except OSError as err:
-        result.diagnostics.append(
-            Diagnostic(str(path), 1, 1, "error", "", f"cannot read the file: {err.strerror}")
-        )
+        result.data = read_regular(path, MAX_BYTES, SPLIT_HINT) if data is None else data
+    except RefusedFile as err:
+        result.diagnostics.append(Diagnostic(str(path), 1, 1, "error", "", err.message, err.hint))
         return result
     with gc_paused():
         _parse_and_validate(result)
@@ -248,11 +276,13 @@ def _parse_and_validate(result: FileResult) -> None:
     try:
         result.doc = load(result.data)
     except YamlError as err:
-        where = field_path(err.path)
-        line, column = err.mark.line, err.mark.column
-        result.diagnostics.append(
-            Diagnostic(str(path), line, column, "error", where, err.message, err.hint)
-        )
+        for error in (err, *err.others):
+            mark = error.mark
+            result.diagnostics.append(
+                Diagnostic(str(path), mark.line, mark.column, "error", field_path(error.path),
+                           error.message, error.hint)
+            )  # fmt: skip
+        result.syntax_errors = err.syntax
         return
     for problem in result.doc.problems:
         mark = problem.mark
@@ -358,6 +388,8 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
         hint = did_you_mean(key, allowed_keys(model)) if model else ""
         if not hint and model:
             hint = one_of(allowed_keys(model), limit=12)
+        if key.startswith("-") and model and key[1:] in allowed_keys(model):
+            hint = "a list item starts with '- ', with a space after the dash"
         result.add(path, f"unknown key '{key}'", hint, at_key=True)
     elif kind == "missing":
         missing = str(path[-1])
@@ -387,7 +419,8 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
         )
         result.add(path, message, hint)
     elif kind in _TYPE_NAMES:
-        result.add(path, f"expected {_TYPE_NAMES[kind]}, got {describe(value)}")
+        result.add(path, f"expected {_TYPE_NAMES[kind]}, got {describe(value)}",
+                   _type_hint(kind, value))  # fmt: skip
     elif kind == "union_type":
         key = next((str(p) for p in reversed(path) if isinstance(p, str)), "")
         expected = _UNION_NOUNS.get(key, ctx["expected"])
@@ -422,4 +455,7 @@ def _report(result: FileResult, root: type[Model], error: Any) -> None:
         hint = ""
         if message.endswith(")") and " (" in message:  # our validators' "what (how to fix)"
             message, hint = message[:-1].split(" (", 1)
+        if not hint and isinstance(value, str) and _NUMERIC.fullmatch(value.strip()):
+            message += f", got the text '{value.strip()}'"
+            hint = _type_hint("float_type", value)
         result.add(path, message, hint)

@@ -26,13 +26,15 @@ import yaml
 
 from game.content.yamlbuild import MAX_DEPTH, MAX_NODES, Builder, TooLarge
 from game.content.yamlnodes import FieldPath, Mark, PosDict, PosList, YamlError, pack
+from game.content.yamlsyntax import explain, masked
 
 __all__ = [
-    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "Document", "FieldPath", "Mark", "PosDict",
-    "PosList", "TooLarge", "YamlError", "decode", "load", "pack",
+    "MAX_BYTES", "MAX_DEPTH", "MAX_NODES", "SPLIT_HINT", "Document", "FieldPath", "Mark",
+    "PosDict", "PosList", "TooLarge", "YamlError", "decode", "load", "pack",
 ]  # fmt: skip
 
 MAX_BYTES = 16 * 1024 * 1024
+SPLIT_HINT = "split it into smaller scenarios"
 
 try:
     _Parser: Any = yaml.CSafeLoader
@@ -75,22 +77,39 @@ class Document:
     problems: tuple[YamlError, ...] = ()
 
 
+MAX_SYNTAX_ERRORS = 10
+RESCAN_BYTES = 1 << 20  # read a file again for more syntax errors only up to this size
+
+
 def load(data: bytes) -> Document:
-    """Read one YAML document from bytes; raise YamlError with a position on any problem."""
+    """Read one YAML document from bytes; raise YamlError with a position on any problem.
+
+    A syntax error carries in `others` the syntax errors found further on, by reading the
+    file again with the broken lines blanked out (files up to a megabyte, ten errors).
+    """
     if len(data) > MAX_BYTES:
         raise YamlError(
             f"the file is {len(data) / 2**20:.1f} MB, over the {MAX_BYTES // 2**20} MB limit",
             Mark(1, 1),
-            "split it into smaller scenarios",
+            SPLIT_HINT,
         )
     text = decode(data)
+    try:
+        return _build(text)
+    except YamlError as err:
+        if err.syntax and len(data) <= RESCAN_BYTES:
+            err.others = tuple(_more_syntax_errors(text, err))
+        raise
+
+
+def _build(text: str) -> Document:
     builder = Builder()
     parser = _Parser(text)
     try:
         builder.run(parser.get_event)
     except yaml.MarkedYAMLError as err:
         # the field being read when the parser gave up: where the author should look
-        raise _syntax_error(err, text, builder.path()) from err
+        raise explain(err, text, builder) from err
     except yaml.reader.ReaderError as err:
         raise _reader_error(err, text) from err
     except yaml.YAMLError as err:
@@ -102,6 +121,25 @@ def load(data: bytes) -> Document:
             "the file is empty", Mark(1, 1), "start with 'kind: scenario' or 'kind: team'"
         )
     return Document(builder.root, Mark.unpack(builder.root_pos), tuple(builder.problems))
+
+
+def _more_syntax_errors(text: str, first: YamlError) -> list[YamlError]:
+    """Syntax errors after `first`: blank out each broken part and read the text again."""
+    found: list[YamlError] = []
+    error = first
+    while len(found) < MAX_SYNTAX_ERRORS - 1:
+        text = masked(text, error)
+        try:
+            _build(text)
+        except YamlError as err:
+            # an error before the last one found comes from the blanking, not from the author
+            if not err.syntax or err.mark.line <= error.reached:
+                break
+            found.append(err)
+            error = err
+            continue
+        break
+    return found
 
 
 def _position(text: str, index: int) -> Mark:
@@ -116,30 +154,3 @@ def _reader_error(err: yaml.reader.ReaderError, text: str) -> YamlError:
         _position(text, err.position),
         "remove it; a text editor can show invisible characters",
     )
-
-
-def _syntax_error(err: yaml.MarkedYAMLError, text: str, path: FieldPath) -> YamlError:
-    problem = (err.problem or "invalid YAML").strip()
-    context = (err.context or "").strip()
-    if "end of stream" in problem and "quoted scalar" in context and err.context_mark:
-        # the end of the file is only where the parser gave up; the open quote is the problem
-        start = err.context_mark
-        return YamlError(
-            "YAML syntax: this quoted text is never closed",
-            Mark(start.line + 1, start.column + 1),
-            "add the closing quote",
-            path,
-        )
-    mark = err.problem_mark or err.context_mark
-    position = Mark(mark.line + 1, mark.column + 1) if mark else Mark(1, 1)
-    message = f"YAML syntax: {problem}" + (f" ({context})" if context else "")
-    hint = ""
-    at = mark.index if mark is not None else -1
-    if 0 <= at < len(text) and text[at] == "\t":
-        message = "YAML syntax: a tab character here; YAML indents with spaces only"
-        hint = "replace the tab with spaces"
-    elif "\t" in problem or "tab" in problem:
-        hint = "indent with spaces, not tabs"
-    elif "mapping values are not allowed" in problem:
-        hint = "put quotes around text that contains ': '"
-    return YamlError(message, position, hint, path)

@@ -42,15 +42,23 @@ class YamlError(Exception):
     """The file cannot be read as a single YAML mapping document.
 
     `path` is the field path (keys and list indexes) of the offending node when the reader
-    knows it, () otherwise.
+    knows it, () otherwise. For a syntax error, `syntax` is set, `reached` is the line where
+    the parser gave up (the problem itself may start earlier, at `mark`), and `others` holds
+    the syntax errors found further on in the file.
     """
 
-    def __init__(self, message: str, mark: Mark, hint: str = "", path: FieldPath = ()) -> None:
+    def __init__(
+        self, message: str, mark: Mark, hint: str = "", path: FieldPath = (),
+        *, syntax: bool = False, reached: int = 0,
+    ) -> None:  # fmt: skip
         super().__init__(message)
         self.message = message
         self.mark = mark
         self.hint = hint
         self.path = path
+        self.syntax = syntax
+        self.reached = reached or mark.line
+        self.others: tuple[YamlError, ...] = ()
 
 
 class PosDict(dict[str, Any]):

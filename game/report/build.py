@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
+from typing import Any
 
 import pygame
 
@@ -27,7 +28,8 @@ from game.report.page import TOP, EventPart, Header, OptionRow, Section, render
 from game.store.datadir import LEADERBOARD_FILE, data_dir
 from game.store.leaderboard import Leaderboard
 from game.store.names import name_key
-from game.store.playthrough import Playthrough
+from game.store.playthrough import PLAYER, POLICY_PREFIX, SCRIPTED, Playthrough, engine_version
+from game.store.rows import DamagedRow
 
 IMAGES = "img"
 
@@ -48,6 +50,7 @@ class Options:
     out: Path = Path("report")
     extra_dirs: Sequence[Path] = field(default_factory=tuple)
     data: Path | None = None  # the data folder; None = $LEADSIM_DATA_DIR or saves/
+    every_mode: bool = False  # also runs of policies and scripted runs, each in its own section
 
 
 @dataclass(frozen=True)
@@ -55,9 +58,19 @@ class Written:
     index: Path
     plays: int
     scenarios: int
+    damaged: tuple[DamagedRow, ...] = ()  # rows left out because they cannot be read
 
 
-def read_rows(options: Options, s: Strings) -> list[Playthrough]:
+@dataclass(frozen=True)
+class Rows:
+    """The plays the report covers, the damaged rows met, the runs of other modes left out."""
+
+    plays: list[Playthrough]
+    damaged: list[DamagedRow]
+    other_modes: int
+
+
+def read_rows(options: Options, s: Strings) -> Rows:
     """The plays the report covers; ReportError (exit 1) when there are none."""
     since = None
     if options.since is not None:
@@ -68,11 +81,20 @@ def read_rows(options: Options, s: Strings) -> list[Playthrough]:
     folder = options.data or data_dir()
     if not (folder / LEADERBOARD_FILE).is_file():  # a report never creates a leaderboard
         raise ReportError(s("report.error.no_leaderboard", folder=folder), 1)
+    every: list[Playthrough] = []
+    damaged: list[DamagedRow] = []
+    other_modes = 0
     with Leaderboard.open(folder) as board:
         if board.notice:  # a damaged file was moved aside: the new one is empty
             raise ReportError(s("report.error.damaged", notice=board.notice), 2)
-        every = list(board.all_rows(options.scenario))
-        known = sorted({v.scenario_id for v in board.versions()})
+        for row in board.rows(options.scenario):
+            if isinstance(row, DamagedRow):
+                damaged.append(row)
+            elif row.mode == PLAYER or options.every_mode:
+                every.append(row)
+            else:
+                other_modes += 1
+        known = sorted({v.scenario_id for v in board.versions(every_engine=True)})
     if not every:
         if options.scenario is None:
             raise ReportError(s("report.error.empty"), 1)
@@ -81,7 +103,7 @@ def read_rows(options: Options, s: Strings) -> list[Playthrough]:
     rows = since_filter(every, since)
     if not rows:
         raise ReportError(s("report.error.none_since", date=options.since), 1)
-    return rows
+    return Rows(rows, damaged, other_modes)
 
 
 def build_report(options: Options) -> Written:
@@ -91,10 +113,14 @@ def build_report(options: Options) -> Written:
     (StoreError) pass through for the caller to report.
     """
     s = Strings(options.lang)
-    rows = read_rows(options, s)
+    found = read_rows(options, s)
+    rows = found.plays
+    bundles = {
+        sid: installed_bundle(sid, options.extra_dirs) for sid in {r.scenario_id for r in rows}
+    }
     plays = [
-        scenario_plays(sid, group, installed_bundle(sid, options.extra_dirs))
-        for sid, group in group_by_scenario(rows).items()
+        scenario_plays(sid, group, bundles[sid], mode)
+        for (sid, mode), group in group_by_scenario(rows).items()
     ]
     out = options.out
     try:
@@ -103,33 +129,47 @@ def build_report(options: Options) -> Written:
         raise ReportError(s("report.error.write", folder=out, reason=exc.strerror), 2) from exc
     style = figures.print_style()
     sections = [
-        _section(p, f"{n:02d}-{_slug(p.scenario_id)}", out, s, style)
+        _section(p, f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}", out, s, style)
         for n, p in enumerate(plays, start=1)
     ]
     write_csv_files(out, plays, s.lang)
-    header = _header(options, rows, plays, s)
+    header = _header(options, found, plays, s)
     index = out / "index.html"
     index.write_text(render(header, sections, s), encoding="utf-8")
-    return Written(index, len(rows), len(plays))
+    return Written(index, len(rows), len({p.scenario_id for p in plays}), tuple(found.damaged))
 
 
 def _slug(text: str) -> str:
     return re.sub(r"[^a-z0-9_]+", "-", text.lower()).strip("-")[:40] or "scenario"
 
 
-def _header(
-    options: Options, rows: Sequence[Playthrough], plays: Sequence[ScenarioPlays], s: Strings
-) -> Header:
+def _mode_slug(mode: str) -> str:
+    return "" if mode == PLAYER else "-" + _slug(mode)
+
+
+def _header(options: Options, found: Rows, plays: Sequence[ScenarioPlays], s: Strings) -> Header:
     now = datetime.now(timezone.utc).strftime("%Y-%m-%d %H:%M")
+    rows = found.plays
     dates = sorted(r.played_at for r in rows)
+    scenarios = len({p.scenario_id for p in plays})
     lines = [
         s("report.generated", date=now),
-        s("report.totals", plays=len(rows), scenarios=len(plays),
+        s("report.totals", plays=len(rows), scenarios=scenarios,
           first=dates[0][:10], last=dates[-1][:10]),
     ]  # fmt: skip
     if options.since:
         lines.append(s("report.since", date=options.since))
-    return Header(s("report.title"), tuple(lines), FILES)
+    notes = [s("report.note.damaged", id=d.row_id, problem=d.problem) for d in found.damaged]
+    if found.other_modes:
+        notes.append(s("report.note.other_modes", count=found.other_modes))
+    return Header(s("report.title"), tuple(lines), FILES, tuple(notes))
+
+
+def mode_name(mode: str, s: Strings) -> str:
+    """Who played the runs of a section, in the report's language."""
+    if mode == SCRIPTED:
+        return s("report.mode.scripted")
+    return s("report.mode.policy", policy=mode.removeprefix(POLICY_PREFIX))
 
 
 def _title(p: ScenarioPlays, lang: str) -> str:
@@ -158,10 +198,21 @@ def _section(
     def save(kind: str, chart: pygame.Surface) -> figures.Image:
         return figures.write(chart, out, f"{img}-{kind}.png", s(f"report.alt.{kind}", title=title))
 
-    several = len(p.versions) > 1
+    several = len(p.versions) > 1 or any(r.engine_version != p.engine for r in p.rows)
+    heading = s("report.scenario_heading", title=title, id=p.scenario_id)
+    if p.mode != PLAYER:
+        heading = s("report.mode_heading", heading=heading, mode=mode_name(p.mode, s))
+    if several and p.engine != engine_version():
+        top_note = s(
+            "report.top_note_engine", version=p.version[:10], engine=p.engine, plays=len(top_plays)
+        )
+    elif several:
+        top_note = s("report.top_note", version=p.version[:10], plays=len(top_plays))
+    else:
+        top_note = ""
     return Section(
         anchor=prefix,
-        title=s("report.scenario_heading", title=title, id=p.scenario_id),
+        title=heading,
         meta=s(
             "report.scenario_meta",
             plays=len(p.rows),
@@ -174,9 +225,7 @@ def _section(
         principles=save("principles", figures.principles_chart(profile, lang, s, style)),
         functions=save("functions", figures.functions_chart(profile, lang, s, style)),
         top=tuple(top_plays[:TOP]),
-        top_note=s("report.top_note", version=p.version[:10], plays=len(top_plays))
-        if several
-        else "",
+        top_note=top_note,
         ending_title=lambda eid: names.get(eid or "", eid or ""),
         events=tuple(_events(p, img, out, s, style)),
         choices_note=_choices_note(p, s),
@@ -203,6 +252,8 @@ def _choices_note(p: ScenarioPlays, s: Strings) -> str | None:
         parts.append(s("report.note.all_other_version"))
     elif p.other_version:
         parts.append(s("report.note.other_version", count=p.other_version, total=len(p.rows)))
+    if p.other_engine:
+        parts.append(s("report.note.other_engine", count=p.other_engine, total=len(p.rows)))
     if p.failed:
         parts.append(s("report.note.failed", count=p.failed))
     if not p.decisions and not parts:
@@ -234,8 +285,8 @@ def _events(
         options = tuple(
             OptionRow(
                 label,
-                tuple(_name(pid, lang) for pid in (o.choice.applies if o.choice else ())),
-                tuple(_name(pid, lang) for pid in (o.choice.violates if o.choice else ())),
+                tuple(_name(pid, lang) for pid in (_tags(o.choice.applies) if o.choice else ())),
+                tuple(_name(pid, lang) for pid in (_tags(o.choice.violates) if o.choice else ())),
                 o.count,
                 tally.share(o),
             )
@@ -250,3 +301,8 @@ def _events(
 def _name(pid: str, lang: str) -> str:
     info = PRINCIPLES.get(pid)
     return info.name.get(lang, info.name["en"]) if info else pid
+
+
+def _tags(tags: list[Any]) -> list[str]:
+    """Principle ids of a choice's tags, conditional ones included."""
+    return [t if isinstance(t, str) else t.principle for t in tags]

@@ -5,6 +5,8 @@ it. ``decisions.csv`` has one line per decision of each replayed play, ``choices
 class's picks per option of every event, ``profile.csv`` one line per play with its balance
 (applied minus violated) on each principle. Column names are stable ids, not translated;
 texts are in the report's language. UTF-8 with a BOM, so spreadsheet programs show Cyrillic.
+Every text cell that a spreadsheet would run as a formula gets a leading apostrophe
+(:mod:`game.store.csvsafe`).
 """
 
 from __future__ import annotations
@@ -18,6 +20,7 @@ from game.content.text import tr
 from game.report.gather import ScenarioPlays
 from game.report.stats import choice_tallies
 from game.store.csvexport import export_csv
+from game.store.csvsafe import spreadsheet_cell
 
 ROWS = "rows.csv"
 DECISIONS = "decisions.csv"
@@ -25,19 +28,12 @@ CHOICES = "choices.csv"
 PROFILE = "profile.csv"
 FILES = (ROWS, CHOICES, DECISIONS, PROFILE)
 
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
-
 
 def _write(path: Path, header: Sequence[str], lines: Iterable[Sequence[object]]) -> None:
     with open(path, "w", encoding="utf-8-sig", newline="") as handle:
         writer = csv.writer(handle)
         writer.writerow(header)
-        writer.writerows(lines)
+        writer.writerows([spreadsheet_cell(value) for value in line] for line in lines)
 
 
 def write_csv_files(out: Path, plays: Sequence[ScenarioPlays], lang: str) -> list[Path]:
@@ -64,8 +60,8 @@ def _decision_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[
             choices = events[d.event_id].choices
             text = tr(choices[d.choice_index - 1].text, lang) if d.choice_index else ""
             yield [
-                d.row.row_id, _safe(d.row.name), p.scenario_id, d.row.content_hash, d.turn + 1,
-                d.event_id, d.choice_index, d.choice_id or "", _safe(text),
+                d.row.row_id, d.row.name, p.scenario_id, d.row.content_hash, d.turn + 1,
+                d.event_id, d.choice_index, d.choice_id or "", text,
             ]  # fmt: skip
 
 
@@ -85,8 +81,8 @@ def _choice_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[ob
                 text = tr(o.choice.text, lang) if o.choice is not None else ""
                 choice_id = (o.choice.id or "") if o.choice is not None else ""
                 yield [
-                    p.scenario_id, p.bundle.content_hash, tally.event.id, _safe(title), o.index,
-                    choice_id, _safe(text), o.count, tally.decisions, tally.plays,
+                    p.scenario_id, p.bundle.content_hash, tally.event.id, title, o.index,
+                    choice_id, text, o.count, tally.decisions, tally.plays,
                     f"{tally.share(o):.4f}",
                 ]  # fmt: skip
 
@@ -98,5 +94,5 @@ def _profile_lines(plays: Sequence[ScenarioPlays]) -> Iterable[list[object]]:
     for p in plays:
         for row in p.rows:
             balance = [int(row.profile.get(pid, 0)) for pid in PRINCIPLE_IDS]
-            yield [row.row_id, _safe(row.name), p.scenario_id, row.content_hash, row.score,
+            yield [row.row_id, row.name, p.scenario_id, row.content_hash, row.score,
                    *balance]  # fmt: skip

@@ -105,6 +105,7 @@ class Header:
     title: str
     lines: tuple[str, ...]
     files: tuple[str, ...]  # CSV file names next to the page
+    notes: tuple[str, ...] = ()  # what was left out (damaged rows, other modes)
 
 
 def esc(text: object) -> str:
@@ -135,6 +136,7 @@ def render(header: Header, sections: Sequence[Section], s: Strings) -> str:
 
 def _header(header: Header, sections: Sequence[Section], s: Strings) -> str:
     lines = "".join(f'<p class="meta">{esc(line)}</p>' for line in header.lines)
+    lines += "".join(f'<p class="note">{esc(note)}</p>' for note in header.notes)
     files = "".join(f'<li><a href="{esc(name)}">{esc(name)}</a></li>' for name in header.files)
     toc = "".join(f'<li><a href="#{esc(x.anchor)}">{esc(x.title)}</a></li>' for x in sections)
     return (

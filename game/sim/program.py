@@ -291,7 +291,7 @@ class Program:
             taken[where] = True
             entry.rows = entry.rows[~np.isin(entry.rows, rows[where])]
             if not len(entry.rows):
-                ctx.scheduled.remove(entry)
+                ctx.scheduled = [e for e in ctx.scheduled if e is not entry]  # `==` compares arrays
         return targets
 
     def early_ending(self, ctx: Context, rows: np.ndarray) -> np.ndarray:

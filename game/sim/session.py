@@ -19,12 +19,17 @@ from game.content.library import Bundle
 from game.sim.context import Context
 from game.sim.dynamics import productivity
 from game.sim.program import END, MAX_TURNS, NONE, CompiledChoice, Program
-from game.sim.records import ChoiceOption, MemberChange, TeamView, TurnRecord
+from game.sim.records import ChoiceOption, MemberChange, MemberView, TeamView, TurnRecord
 from game.sim.scoring import PARTS, Score, health, parts, total, weights
 from game.sim.texts import Renderer
 from game.sim.turn import advance, decide
 from game.sim.views import team_view
 from game.sim.world import PRINCIPLE_INDEX, World
+
+__all__ = [
+    "ChoiceOption", "Decision", "InvalidChoice", "MemberView", "ReplayError", "Session",
+    "TeamView", "TurnRecord",
+]  # fmt: skip
 
 Decision = str | int | None
 """A logged decision: a choice id; a legacy 1-based position (int, 0 = timed out); None."""

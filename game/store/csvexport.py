@@ -11,37 +11,32 @@ from collections.abc import Iterable
 from pathlib import Path
 
 from game.store.atomic import fsync_dir
+from game.store.csvsafe import spreadsheet_cell
 from game.store.errors import SaveWriteError
 from game.store.playthrough import Playthrough
 
 COLUMNS = (
     "id", "name", "scenario", "content_hash", "score", "ending", "date", "duration_s", "seed",
-    "decisions", "profile", "engine_version",
+    "decisions", "profile", "engine_version", "mode", "run_id",
 )  # fmt: skip
-
-# A cell starting with one of these is run as a formula by spreadsheet programs.
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def _safe_text(value: str) -> str:
-    return "'" + value if value.startswith(_FORMULA_START) else value
 
 
 def _cells(row: Playthrough) -> list[object]:
     data = row.to_dict()
-    data["name"] = _safe_text(row.name)
-    data["decisions"] = json.dumps(list(row.decisions))
+    data["decisions"] = json.dumps(list(row.decisions), ensure_ascii=False)
     data["profile"] = json.dumps(dict(row.profile), ensure_ascii=False, sort_keys=True)
     data["ending"] = "" if row.ending_id is None else row.ending_id
-    return [data[column] for column in COLUMNS]
+    data["run_id"] = "" if row.run_id is None else row.run_id
+    return [spreadsheet_cell(data[column]) for column in COLUMNS]
 
 
 def export_csv(rows: Iterable[Playthrough], path: Path) -> int:
     """Write ``rows`` to ``path`` (UTF-8 with BOM so spreadsheet programs show any script);
     returns the number of rows. The file appears complete or not at all.
 
-    Names that a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``) get a leading
-    apostrophe. Raises :class:`SaveWriteError` when the file cannot be written.
+    Every text cell that a spreadsheet would run as a formula gets a leading apostrophe (see
+    :mod:`game.store.csvsafe`). Raises :class:`SaveWriteError` when the file cannot be
+    written.
     """
     target = Path(path)
     temp = target.with_name(f".{target.name}.{uuid.uuid4().hex[:12]}.tmp")

@@ -12,13 +12,19 @@ Format 1 (LeadSim 0.0, kept for old files)::
      "name": "Anna" | null, "slot": "before the call" | null, "state": {...}}
 
 Format 2 (current): see :meth:`game.store.saves.SaveRecord.to_json`.
+
+The leaderboard database has its own chain of schema upgrades in
+:mod:`game.store.board_schema`.
 """
 
 from __future__ import annotations
 
 import hashlib
+import re
 from collections.abc import Callable
 from typing import Any
+
+from game.store.errors import StoreError
 
 APP_TAG = "leadsim"
 CURRENT_FORMAT = 2
@@ -26,19 +32,34 @@ CURRENT_FORMAT = 2
 Upgrade = Callable[[dict[str, Any]], dict[str, Any]]
 
 
-class SaveFormatError(ValueError):
+MAX_FORMAT = 1000
+# A v1 choice is a plain ASCII number; str.isdigit() would also pass "²" or "٣", which int()
+# then refuses or reads as another number.
+_V1_CHOICE = re.compile(r"[0-9]{1,3}")
+
+
+class SaveFormatError(StoreError, ValueError):
     """The data is not a usable LeadSim save; the message says why, for the player."""
+
+
+def _short(value: object, limit: int = 40) -> str:
+    text = repr(value) if not isinstance(value, int) or abs(value) < 10**30 else "a huge number"
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 def _parse_v1_choices(text: object) -> list[int]:
     if not isinstance(text, str):
-        raise SaveFormatError(f"field 'choices' must be a comma-separated string, not {text!r}")
+        raise SaveFormatError(
+            f"field 'choices' must be a comma-separated string, not {_short(text)}"
+        )
     decisions = []
     for token in (part.strip() for part in text.split(",")):
         if not token:
             continue
-        if not token.isdigit():
-            raise SaveFormatError(f"field 'choices' contains {token!r}, which is not a number")
+        if not _V1_CHOICE.fullmatch(token):
+            raise SaveFormatError(
+                f"field 'choices' contains {_short(token)}, which is not a number"
+            )
         decisions.append(int(token))
     return decisions
 
@@ -48,6 +69,12 @@ def _v1_to_v2(data: dict[str, Any]) -> dict[str, Any]:
     for key in ("scenario", "hash", "seed", "choices", "saved_at"):
         if key not in data:
             raise SaveFormatError(f"format 1 save is missing the field {key!r}")
+    for key in ("scenario", "hash", "saved_at"):
+        if not isinstance(data[key], str) or len(data[key]) > 200:
+            raise SaveFormatError(f"format 1 field {key!r} must be short text")
+    seed = data["seed"]
+    if isinstance(seed, bool) or not isinstance(seed, int) or abs(seed) >= 2**64:
+        raise SaveFormatError(f"format 1 field 'seed' must be a whole number, not {_short(seed)}")
     # v1 had no game id: derive a stable one so re-reading the file names the same game.
     identity = f"{data['scenario']}|{data['seed']}|{data['saved_at']}|{data.get('slot')}"
     return {
@@ -81,13 +108,13 @@ def detect_format(data: object) -> int:
     version = data.get("format")
     if version is None:
         raise SaveFormatError("not a LeadSim save: it has no 'format' field")
-    if isinstance(version, bool) or not isinstance(version, int) or version < 1:
-        raise SaveFormatError(f"not a LeadSim save: 'format' is {version!r}")
+    if isinstance(version, bool) or not isinstance(version, int) or not 1 <= version <= MAX_FORMAT:
+        raise SaveFormatError(f"not a LeadSim save: 'format' is {_short(version)}")
     if version == 1:
         if "scenario" not in data:
             raise SaveFormatError("not a LeadSim save: format 1 without a 'scenario' field")
     elif data.get("app") != APP_TAG:
-        raise SaveFormatError(f"not a LeadSim save: 'app' is {data.get('app')!r}")
+        raise SaveFormatError(f"not a LeadSim save: 'app' is {_short(data.get('app'))}")
     return version
 
 

@@ -33,7 +33,8 @@ class BundleLike(Protocol):
     def scenario(self) -> Any: ...
 
 
-Replay = Callable[[Any, int, Sequence[int]], S]
+# replay(bundle, seed, decisions): the decisions are the saved log, items of type Decision
+Replay = Callable[[Any, int, Sequence[Any]], S]
 
 
 @dataclass(frozen=True)

@@ -15,7 +15,8 @@ Typical use by a front end::
     store.autosave(record)                                 # raises SaveWriteError on failure
     listing = store.scan()      # .saves newest first, .problems to show, .latest for Continue
 
-Reading never raises for a bad file: a corrupted, truncated, empty or foreign file becomes a
+Reading never raises for a bad file: a corrupted, truncated, empty or foreign file, one with an
+impossible seed, date or decision, or something that is not a regular file becomes a
 :class:`SaveProblem` (path + reason) and every other save stays usable. A broken file whose
 ``.bak`` is intact is read from the backup, with a problem noting the recovery.
 """
@@ -31,11 +32,13 @@ from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import Any
 
+from game.store import jsonsafe
 from game.store.atomic import BACKUP_SUFFIX, backup_path, sweep_temp_files, write_atomic
 from game.store.datadir import LEADERBOARD_FILE, data_dir, ensure_data_dir
-from game.store.errors import InvalidName, SaveWriteError
+from game.store.errors import BadJSON, InvalidName, RefusedFile, SaveWriteError
 from game.store.migrations import SaveFormatError
 from game.store.names import normalize_name
+from game.store.readfile import read_limited
 from game.store.save_record import SaveRecord
 
 MAX_SAVE_BYTES = 32 * 1024 * 1024
@@ -92,31 +95,38 @@ def _json_default(value: Any) -> Any:
     raise TypeError(f"{type(value).__name__} cannot be stored in a save")
 
 
+def _dumps(data: dict[str, Any]) -> str:
+    return json.dumps(data, ensure_ascii=False, indent=1, default=_json_default, allow_nan=False)
+
+
 def encode_save(record: SaveRecord) -> bytes:
-    """The bytes written for ``record`` (UTF-8 JSON); :class:`SaveWriteError` if unencodable."""
+    """The bytes written for ``record`` (UTF-8 JSON); :class:`SaveWriteError` if unencodable.
+
+    The snapshot is only a cache: when it cannot be written as JSON (an object JSON does not
+    know, a NaN), the save is written without it rather than not at all, so the log survives.
+    """
+    data = record.to_json()
     try:
-        text = json.dumps(record.to_json(), ensure_ascii=False, indent=1, default=_json_default)
-    except (TypeError, ValueError) as exc:
-        raise SaveWriteError(f"the game state could not be saved: {exc}") from exc
+        text = _dumps(data)
+    except (TypeError, ValueError, RecursionError):
+        try:
+            text = _dumps({**data, "snapshot": None})
+        except (TypeError, ValueError, RecursionError) as exc:
+            raise SaveWriteError(f"the game state could not be saved: {exc}") from exc
     return text.encode("utf-8")
 
 
-def _decode_error(exc: json.JSONDecodeError) -> str:
-    where = f"line {exc.lineno} column {exc.colno}"
-    body = exc.doc.rstrip()
-    if exc.pos >= len(body) or not body.endswith(("}", "]")):
-        return f"the file ends too early at {where} (truncated, probably by a crash)"
-    return f"the file is corrupted: invalid JSON at {where} ({exc.msg})"
-
-
 def read_save_file(path: Path) -> SaveRecord:
-    """Read and upgrade one file; :class:`SaveFormatError` (or ``OSError``) says what is wrong."""
-    size = path.stat().st_size
-    if size == 0:
+    """Read and upgrade one file; :class:`SaveFormatError` (or ``OSError``) says what is wrong.
+
+    Only a regular file of at most :data:`MAX_SAVE_BYTES` is read.
+    """
+    try:
+        raw = read_limited(path, MAX_SAVE_BYTES)
+    except RefusedFile as exc:
+        raise SaveFormatError(f"not a save: {exc}") from None
+    if not raw:
         raise SaveFormatError("the file is empty (probably cut off by a crash)")
-    if size > MAX_SAVE_BYTES:
-        raise SaveFormatError(f"the file is {size // 1_048_576} MB, too large to be a save")
-    raw = path.read_bytes()
     try:
         text = raw.decode("utf-8-sig")
     except UnicodeDecodeError:
@@ -126,12 +136,17 @@ def read_save_file(path: Path) -> SaveRecord:
     if not text.strip():
         raise SaveFormatError("the file holds only whitespace (probably cut off by a crash)")
     try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise SaveFormatError(_decode_error(exc)) from None
-    except RecursionError:
-        raise SaveFormatError("the file is not a save (its JSON is nested too deeply)") from None
+        data = jsonsafe.loads(text)
+    except BadJSON as exc:
+        raise SaveFormatError(_decode_error(text, exc)) from None
     return SaveRecord.from_json(data)
+
+
+def _decode_error(text: str, exc: BadJSON) -> str:
+    body = text.rstrip()
+    if str(exc).startswith("invalid JSON") and not body.endswith(("}", "]")):
+        return f"the file ends too early (truncated, probably by a crash): {exc}"
+    return f"the file is corrupted or not a save: {exc}"
 
 
 def _reason(exc: Exception) -> str:

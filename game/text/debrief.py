@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 from game.content.principles import PRINCIPLES
-from game.content.text import tr
 from game.i18n import Strings
+from game.safe_text import visible
 from game.sim.debrief import TRUST_SHIFT, Debrief, KeyMoment, MemberStory
-from game.text.render import WIDTH, wrap
+from game.text.render import WIDTH, shown, wrap
 
 SPARK = " ▁▂▃▄▅▆▇█"
 BAR = 20
@@ -38,7 +38,8 @@ class DebriefText:
         return info.explain.get(self.lang, info.explain["en"])
 
     def lines(self) -> list[str]:
-        return [
+        """Every line of the debrief, control characters shown escaped."""
+        lines = [
             *self.header(),
             *self.breakdown(),
             *self.profile(),
@@ -46,14 +47,15 @@ class DebriefText:
             *self.timeline(),
             *self.people(),
         ]
+        return [visible(line, keep_newlines=False) for line in lines]
 
     def header(self) -> list[str]:
         d, s = self.d, self.s
         scenario = d.session.scenario
-        out = ["═" * WIDTH, *wrap(s("text.debrief.title", title=tr(scenario.title, self.lang)))]
+        out = ["═" * WIDTH, *wrap(s("text.debrief.title", title=shown(scenario.title, self.lang)))]
         if d.ending is not None:
-            out += ["", *wrap(s("text.ending", title=tr(d.ending.title, self.lang)))]
-            out += ["", *wrap(tr(d.ending.debrief, self.lang))]
+            out += ["", *wrap(s("text.ending", title=shown(d.ending.title, self.lang)))]
+            out += ["", *wrap(visible(d.session.text(d.ending.debrief, self.lang)))]
         return out
 
     def breakdown(self) -> list[str]:
@@ -89,7 +91,7 @@ class DebriefText:
         return out
 
     def moment(self, number: int, k: KeyMoment) -> list[str]:
-        s, t = self.s, (lambda text: tr(text, self.lang))
+        s, t = self.s, (lambda text: visible(self.d.session.text(text, self.lang)))
         title = t(k.event.title) if k.event.title else k.event.id
         did = t(k.choice.text) if k.choice is not None else s("text.timed_out")
         out = wrap(s("text.debrief.moment", number=number, turn=k.turn + 1, event=title), "  ")
@@ -149,4 +151,4 @@ def member_line(story: MemberStory, s: Strings, lang: str) -> str:
         facts.append(s("text.debrief.trust_rose", change=change))
     elif story.trust_change <= -TRUST_SHIFT:
         facts.append(s("text.debrief.trust_fell", change=change))
-    return f"{tr(story.member.name, lang)}: {'; '.join(facts or [s('text.debrief.steady')])}"
+    return f"{shown(story.member.name, lang)}: {'; '.join(facts or [s('text.debrief.steady')])}"

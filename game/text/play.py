@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import select
 import time
 from collections.abc import Callable
@@ -10,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import TextIO
 
 from game.content.watch import Broken, Reloaded, Watcher
+from game.safe_text import visible
 from game.sim.policies import choose
 from game.sim.session import InvalidChoice, ReplayError, Session, TurnRecord
 from game.text.render import Renderer, wrap
@@ -46,8 +48,9 @@ class TextGame:
         return self.timed and self.reader.can_time
 
     def say(self, lines: list[str]) -> None:
+        """Print lines; control characters in them are shown escaped, never acted on."""
         if not self.quiet:
-            self.out.write("\n".join(lines) + "\n")
+            self.out.write("\n".join(visible(line) for line in lines) + "\n")
             self.out.flush()
 
     def run(self, decider: Decider) -> str | None:
@@ -129,6 +132,9 @@ class TextGame:
                 self.out.write(strings("text.prompt_timed", count=count, seconds=left))
             self.out.flush()
             line = self.reader.readline(deadline)
+            if isinstance(line, TooLong):
+                self.say([strings("text.too_long", count=count)])
+                continue
             if isinstance(line, (Reloaded, Broken, TimedOut)):
                 if isinstance(line, TimedOut):
                     self.out.write("\n")
@@ -145,11 +151,8 @@ class TextGame:
             if not answer:
                 self.say([strings("text.empty")])
                 continue
-            if not answer.isdigit():
-                self.say([strings("text.bad_number", count=count)])
-                continue
-            number = int(answer)
-            if 1 <= number <= count:
+            number = choice_number(answer)
+            if number is not None and 1 <= number <= count:
                 return Picked(offered[number - 1])
             self.say([strings("text.bad_number", count=count)])
 
@@ -159,6 +162,14 @@ class Picked:
     """The choice the player typed the number of."""
 
     id: str
+
+
+_NUMBER = re.compile(r"[0-9]{1,4}")
+
+
+def choice_number(answer: str) -> int | None:
+    """The number the player typed: ASCII digits only, a few of them (not "²", not 5,000)."""
+    return int(answer) if _NUMBER.fullmatch(answer) else None
 
 
 class ScriptError(ValueError):
@@ -177,20 +188,33 @@ class TimedOut:
 TIMED_OUT = TimedOut()
 
 
+class TooLong:
+    """The player's line was longer than any answer; it was read and thrown away."""
+
+
+TOO_LONG = TooLong()
+
+
 class LineReader:
     """Reads lines from the player, noticing a running clock and changed files meanwhile.
 
     On POSIX, whenever the input has a file descriptor, lines are read straight from it, so
     that waiting can stop for a time limit or a live reload. Elsewhere (or for an in-memory
     input) it is a plain readline: no countdown, no reload while waiting.
+
+    A line longer than `MAX_LINE` bytes is no answer: it is read to its end, thrown away as it
+    comes (memory stays bounded, time linear) and reported as TOO_LONG.
     """
 
     POLL_SECONDS = 0.3
+    MAX_LINE = 256
+    CHUNK = 4096
 
     def __init__(self, inp: TextIO, watcher: Watcher | None) -> None:
         self.inp = inp
         self.watcher = watcher
-        self.buffer = b""
+        self.buffer = bytearray()
+        self.discarding = False  # inside a line too long, until its newline
         self.fd: int | None = None
         if os.name == "posix":
             try:
@@ -202,11 +226,17 @@ class LineReader:
     def can_time(self) -> bool:
         return self.fd is not None
 
-    def readline(self, deadline: float | None = None) -> str | Reloaded | Broken | TimedOut:
-        """A line (with its newline; "" at the end of input), a file change, or TIMED_OUT."""
+    def readline(
+        self, deadline: float | None = None
+    ) -> str | Reloaded | Broken | TimedOut | TooLong:
+        """A line (with its newline; "" at the end of input), a file change, TIMED_OUT or
+        TOO_LONG."""
         if self.fd is None:
-            return self.inp.readline()
-        while b"\n" not in self.buffer:
+            return self._readline_stream()
+        while True:
+            line = self._take_line()
+            if line is not None:
+                return line
             wait = self.POLL_SECONDS if self.watcher is not None else None
             if deadline is not None:
                 left = deadline - time.monotonic()
@@ -220,10 +250,34 @@ class LineReader:
                     if change is not None:
                         return change
                 continue
-            chunk = os.read(self.fd, 4096)
-            if not chunk:
-                line, self.buffer = self.buffer, b""
-                return line.decode("utf-8", errors="replace")
+            chunk = os.read(self.fd, self.CHUNK)
+            if not chunk:  # end of input: what is left is the last line
+                rest, self.buffer = bytes(self.buffer), bytearray()
+                if self.discarding:
+                    self.discarding = False
+                    return TOO_LONG
+                return rest.decode("utf-8", errors="replace")
             self.buffer += chunk
-        line, _, self.buffer = self.buffer.partition(b"\n")
+
+    def _take_line(self) -> str | TooLong | None:
+        """The first whole line of the buffer, if there is one; drops an overlong start."""
+        end = self.buffer.find(b"\n")
+        if end < 0:
+            if len(self.buffer) > self.MAX_LINE:
+                self.buffer.clear()  # no answer is this long: keep nothing of it
+                self.discarding = True
+            return None
+        line = bytes(self.buffer[:end])
+        del self.buffer[: end + 1]
+        if self.discarding or end > self.MAX_LINE:
+            self.discarding = False
+            return TOO_LONG
         return line.decode("utf-8", errors="replace") + "\n"
+
+    def _readline_stream(self) -> str | TooLong:
+        line = self.inp.readline(self.MAX_LINE + 1)
+        if len(line) <= self.MAX_LINE or line.endswith("\n"):
+            return line
+        while line and not line.endswith("\n"):  # throw the rest away, a piece at a time
+            line = self.inp.readline(self.CHUNK)
+        return TOO_LONG

@@ -7,12 +7,23 @@ from collections.abc import Iterable
 from typing import Any
 
 from game.content.principles import PRINCIPLES
+from game.content.text import tr
 from game.i18n import Strings
+from game.safe_text import visible
 from game.sim.scoring import PARTS
 from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
 
 WIDTH = 78
 BAR = 8
+
+
+def shown(text: Any, lang: str) -> str:
+    """A text from a scenario, ready for a terminal: in `lang`, control characters escaped.
+
+    Escaped before wrapping, so lines keep their width; a scenario can neither move the
+    cursor nor ring the bell nor print over what the game shows.
+    """
+    return visible(tr(text, lang))  # plain texts only; scenario texts go through Renderer.t
 
 
 def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
@@ -44,7 +55,8 @@ class Renderer:
         self.s = Strings(lang)
 
     def t(self, text: Any) -> str:
-        return self.session.text(text, self.lang)
+        """A text of the scenario as the player reads it now, control characters escaped."""
+        return visible(self.session.text(text, self.lang))
 
     def header(self) -> list[str]:
         s = self.session

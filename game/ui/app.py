@@ -16,6 +16,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import Strings
+from game.ui.keys import KeyGate
 from game.ui.options import Options
 from game.ui.scene import Scene
 from game.ui.services import Services, make_services
@@ -26,6 +27,7 @@ from game.ui.widgets import Build
 
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED)
 MAX_AUTOPLAY_FRAMES = 60_000
+KEY_REPEAT = (400, 40)  # ms before a held key repeats, ms between repeats (see game/ui/keys.py)
 
 
 class App:
@@ -50,8 +52,13 @@ class App:
         self.dirty = True
         self.hot = 0.0  # seconds of full-rate frames left after the last input
         self.frames = 0
+        self.now = 0.0  # seconds of frames so far: real time, or 1/60 s a frame in tests
+        self.keys = KeyGate()
         self.backdrop: pygame.Surface | None = None
         self.background: pygame.Surface | None = None
+        self._background_key: tuple[object, tuple[int, int]] | None = None
+        # overlay -> (the look it was made for, the dimmed picture of the screens below it)
+        self._backdrops: dict[Scene, tuple[object, pygame.Surface | None]] = {}
         self._layout_pending = True
         self._windowed_size = options.size or tuple(style.layout("default_size"))
         self.screen = self._open_window()
@@ -85,7 +92,7 @@ class App:
         except pygame.error:
             screen = pygame.display.set_mode(fit_desktop(self._windowed_size), pygame.RESIZABLE)
         pygame.display.set_caption(self.strings("app.name"))
-        pygame.key.set_repeat(400, 40)
+        pygame.key.set_repeat(*KEY_REPEAT)
         set_minimum_size(tuple(self.style.layout("min_size")))
         return screen
 
@@ -114,6 +121,9 @@ class App:
 
     def push(self, scene: Scene) -> None:
         if self.stack:
+            if scene.overlay and not self._layout_pending:
+                # the window shows the screen below as it is: dim that, rather than build it again
+                self._backdrops[scene] = (self._look(), self._shaded(self.screen.copy()))
             self._leave_top()
             self.stack[-1].pause()
         self.stack.append(scene)
@@ -130,6 +140,9 @@ class App:
 
     def replace(self, scene: Scene) -> None:
         if self.stack:
+            below = self._backdrops.get(self.stack[-1])
+            if scene.overlay and below is not None:  # the same screens lie below the new one
+                self._backdrops[scene] = below
             self._leave_top()
             self.stack.pop().exit()
         self.stack.append(scene)
@@ -153,6 +166,7 @@ class App:
         self.exit_code = code
 
     def relayout(self) -> None:
+        self._backdrops = {s: kept for s, kept in self._backdrops.items() if s in self.stack}
         self._layout_pending = True
         self.dirty = True
 
@@ -174,8 +188,12 @@ class App:
         else:
             self.manager.set_window_resolution(size)
             self.manager.clear_and_reset()
-        self.background = paint_background(self.theme, size)
-        self.backdrop = self._backdrop(len(self.stack) - 2, size) if top.overlay else None
+        # pygame_gui's text entry turns key repeat off when it loses the focus: arrows repeat
+        pygame.key.set_repeat(*KEY_REPEAT)
+        if self.background is None or self._background_key != (self.theme.key, size):
+            self.background = paint_background(self.theme, size)
+            self._background_key = (self.theme.key, size)
+        self.backdrop = self._backdrop_of(top) if top.overlay else None
         self._build(top, self.manager)
         self.dirty = True
 
@@ -191,6 +209,24 @@ class App:
         scene.built()
         manager.update(0.0)
 
+    def _look(self) -> tuple[object, ...]:
+        """What a picture of a screen depends on besides the screen itself."""
+        return (self.screen.get_size(), self.theme.key, self.lang)
+
+    def _backdrop_of(self, overlay: Scene) -> pygame.Surface | None:
+        """The dimmed picture under an overlay: kept from when it opened, else drawn anew."""
+        kept = self._backdrops.get(overlay)
+        if kept is None or kept[0] != self._look():
+            kept = (self._look(), self._backdrop(len(self.stack) - 2, self.screen.get_size()))
+            self._backdrops[overlay] = kept
+        return kept[1]
+
+    def _shaded(self, picture: pygame.Surface) -> pygame.Surface:
+        shade = pygame.Surface(picture.get_size(), pygame.SRCALPHA)
+        shade.fill(self.theme.colour("overlay"))
+        picture.blit(shade, (0, 0))
+        return picture
+
     def _backdrop(self, index: int, size: tuple[int, int]) -> pygame.Surface | None:
         """The screen below an overlay, drawn into a picture and dimmed."""
         if index < 0:
@@ -204,10 +240,7 @@ class App:
         scene.draw(picture)
         manager.draw_ui(picture)
         scene.teardown()
-        shade = pygame.Surface(size, pygame.SRCALPHA)
-        shade.fill(self.theme.colour("overlay"))
-        picture.blit(shade, (0, 0))
-        return picture
+        return self._shaded(picture)
 
     # --- the loop --------------------------------------------------------------------------
 
@@ -227,12 +260,18 @@ class App:
         """
         top = self.stack[-1]
         busy = self.hot > 0 or top.animating or self._layout_pending
+        if self.autoplay is not None and top.waiting:
+            # the harness runs frames back to back: let background work finish, not spin
+            self.services.wait(0.05)
         if self.autoplay is not None or not wait:
             self.clock.tick()
-            dt = 1 / 60
+            elapsed = dt = 1 / 60
         else:
             rate = self.style.timing("active_fps") if busy else self.idle_rate(top)
-            dt = min(0.25, self.clock.tick(rate) / 1000)
+            elapsed = self.clock.tick(rate) / 1000
+            dt = min(0.25, elapsed)  # a long stall does not fast-forward the countdown
+        self.now += elapsed
+        self.keys.begin_batch(self.now)
         for event in pygame.event.get():
             self.handle(event)
         self.frame(dt)
@@ -241,7 +280,7 @@ class App:
             if self.frames > MAX_AUTOPLAY_FRAMES:
                 print("autoplay: too many frames, giving up", file=sys.stderr)
                 self.quit(1)
-            elif not self._layout_pending and not self.stack[-1].animating:
+            elif not (self._layout_pending or self.stack[-1].animating or self.stack[-1].waiting):
                 self.autoplay.after_frame(self)
 
     def idle_rate(self, top: Scene) -> float:
@@ -283,6 +322,10 @@ class App:
         if event.type in RESIZE_EVENTS:
             self.screen = pygame.display.get_surface() or self.screen
             self.relayout()
+            return
+        if event.type == pygame.WINDOWFOCUSLOST:
+            self.keys.release_all()
+        if not self.keys.admit(event, self.stack[-1]):
             return
         if event.type == pygame.KEYDOWN and event.key == pygame.K_F11:
             self.toggle_fullscreen()
@@ -328,21 +371,22 @@ def fit_desktop(size: tuple[int, int]) -> tuple[int, int]:
 
 def start(options: Options) -> App:
     """Open the window and show the title screen at once; the named scenario (or, with
-    `--continue`, the latest saved game) opens right after that first frame (reading scenario
-    files takes a moment)."""
-    from game.ui.resume import home, resume_save, start_scenario
+    `--continue`, the latest saved game) is read in the background and opens when it is
+    ready. On the title screen the scenario library starts being read at once, so that the
+    scenario picker has it by the time it opens."""
+    from game.ui.resume import continue_latest, home, start_scenario
 
     app = App(options, make_services(list(options.scenarios)), Style.load())
     app.reset(*home(app))
     app.frame(0.0)
-    title = app.stack[-1]
-    latest = getattr(title, "latest", None)
-    if options.resume and latest is not None:
-        for scene in resume_save(app, latest):
+    if options.resume:
+        for scene in continue_latest(app):
             app.push(scene)
     elif options.scenario:
         for scene in start_scenario(app, options.scenario):
             app.push(scene)
+    else:
+        app.services.scan.request()
     return app
 
 

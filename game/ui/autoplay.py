@@ -11,6 +11,7 @@ problems. Events go through `pygame.event.post`, so they take the same path as a
 from __future__ import annotations
 
 import json
+import sys
 from typing import TYPE_CHECKING, Any
 
 import pygame
@@ -61,12 +62,20 @@ class Autoplay:
         self.report: dict[str, Any] = {"screens": [], "problems": []}
         self.wait = SETTLE_FRAMES
         self.last: Any = None
+        self.failure: str | None = None  # why the screenshots could not be written
         if self.folder is not None:
-            self.folder.mkdir(parents=True, exist_ok=True)
+            try:
+                self.folder.mkdir(parents=True, exist_ok=True)
+            except OSError as err:
+                self.failure = f"cannot make {self.folder}: {err.strerror or err}"
 
     # --- the harness loop -------------------------------------------------------------------
 
     def after_frame(self, app: App) -> None:
+        if self.failure is not None:
+            print(f"leadsim play: --screenshots: {self.failure}", file=sys.stderr)
+            app.quit(2)
+            return
         scene = app.stack[-1]
         if scene is not self.last:
             self.last, self.wait = scene, SETTLE_FRAMES
@@ -91,7 +100,11 @@ class Autoplay:
         entry = {"scene": name, "size": list(window.size), "problems": found}
         if self.folder is not None:
             path = self.folder / f"{len(self.seen):02d}-{name}.png"
-            pygame.image.save(app.screen, str(path))
+            try:
+                pygame.image.save(app.screen, str(path))
+            except (OSError, pygame.error) as err:
+                self.failure = f"cannot write {path}: {err}"
+                return
             entry["file"] = path.name
             self.report["screens"].append(entry)
             self.report["problems"] += [f"{name}: {p}" for p in found]
@@ -100,7 +113,10 @@ class Autoplay:
     def write_report(self) -> None:
         if self.folder is not None:
             text = json.dumps(self.report, ensure_ascii=False, indent=1)
-            (self.folder / "report.json").write_text(text + "\n", encoding="utf-8")
+            try:
+                (self.folder / "report.json").write_text(text + "\n", encoding="utf-8")
+            except OSError as err:
+                self.failure = f"cannot write {self.folder / 'report.json'}: {err.strerror or err}"
 
     # --- moving the focus like a player ----------------------------------------------------
 
@@ -209,4 +225,5 @@ class Autoplay:
 
     def on_leaderboard(self, app: App, scene: Any) -> None:
         self.write_report()
-        app.quit(0)
+        if self.failure is None:
+            app.quit(0)

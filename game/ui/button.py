@@ -72,6 +72,7 @@ class TextButton(UIButton):
         *,
         object_id: str = "#menu",
         container: Any = None,
+        allow_double_clicks: bool = False,
     ) -> None:
         look = LabelStyle(theme, object_id)
         font, inner = look.font, look.inner_width(rect.width)
@@ -86,6 +87,7 @@ class TextButton(UIButton):
             manager,
             container=container,
             object_id=ObjectID(object_id=object_id),
+            allow_double_clicks=allow_double_clicks,
         )
         self.theme = theme
         self._font = font

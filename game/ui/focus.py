@@ -1,7 +1,14 @@
 """Keyboard focus over a screen's buttons: arrows and Tab move it, Enter or Space activates.
 
-The focused button is drawn in pygame_gui's "selected" state (theme: accent border), and the
-mouse moves the focus to the button it hovers, so there is only ever one highlight.
+The focused button is drawn in pygame_gui's "selected" state (theme: accent border). The
+mouse moves the focus only when it really moves (a MOUSEMOTION with a non-zero `rel`) or
+clicks: a pointer resting over a button never takes the focus back from the arrow keys, and
+Enter always activates the focused button, never the one under the pointer. pygame_gui's
+hover events are not used for the focus, since it sends them again whenever the button under
+a resting pointer stops being focused.
+
+A click activates a button at once, except in lists (`list_item`): there one click selects
+the item and a double click, or Enter, starts it.
 """
 
 from __future__ import annotations
@@ -23,6 +30,7 @@ class Focusable:
     action: Action
     on_focus: Action | None = None
     scroller: UIScrollingContainer | None = None
+    list_item: bool = False  # a click selects, a double click or Enter starts
 
 
 class FocusRing:
@@ -85,20 +93,43 @@ class FocusRing:
     def find(self, element: object) -> Focusable | None:
         return next((item for item in self.items if item.button is element), None)
 
+    def at(self, pos: tuple[int, int]) -> Focusable | None:
+        """The item whose button is under `pos` (and not scrolled out of sight)."""
+        x, y = int(pos[0]), int(pos[1])
+        for item in self.items:
+            button = item.button
+            if button.alive() and button.visible and button.hover_point(x, y):
+                return item
+        return None
+
+    def point(self, pos: tuple[int, int]) -> bool:
+        """The pointer moved to `pos`: focus the item there; True when the focus changed."""
+        item = self.at(pos)
+        if item is None or item is self.current:
+            return False
+        self.focus(self.items.index(item))
+        return True
+
     def handle_event(self, event: pygame.event.Event) -> bool:
-        """Keys that move or activate the focus, clicks and hovers on focusable buttons."""
+        """Keys that move or activate the focus, pointer moves and clicks on the buttons."""
         if event.type == pygame.KEYDOWN:
             return self._key(event)
+        if event.type == pygame.MOUSEMOTION:
+            if any(getattr(event, "rel", (0, 0))):
+                self.point(event.pos)
+            return False  # scroll bars and text entries may want it too
         if event.type == pygame_gui.UI_BUTTON_PRESSED:
             item = self.find(event.ui_element)
             if item is not None:
                 self.focus(self.items.index(item))
-                item.action()
+                if not item.list_item:
+                    item.action()
                 return True
-        if event.type == pygame_gui.UI_BUTTON_ON_HOVERED:
+        if event.type == pygame_gui.UI_BUTTON_DOUBLE_CLICKED:
             item = self.find(event.ui_element)
-            if item is not None and item is not self.current:
+            if item is not None and item.list_item:
                 self.focus(self.items.index(item))
+                self.activate()
                 return True
         return False
 

@@ -4,23 +4,54 @@ from __future__ import annotations
 
 import argparse
 import re
+import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.i18n import LANGUAGES
+from game.safe_text import visible
 
 SIZE = re.compile(r"^\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*$")
+
+
+LARGEST = 16384  # the widest window SDL draws into
 
 
 def parse_size(text: str) -> tuple[int, int]:
     """`"1280x720"` -> (1280, 720); raises ValueError with a readable message."""
     match = SIZE.match(text)
     if not match:
-        raise ValueError(f"--size wants WIDTHxHEIGHT, e.g. 1280x720, not '{text}'")
+        shown = visible(text if len(text) <= 40 else text[:37] + "...", keep_newlines=False)
+        raise ValueError(f"--size wants WIDTHxHEIGHT, e.g. 1280x720, not '{shown}'")
     width, height = int(match.group(1)), int(match.group(2))
     if width < 320 or height < 240:
-        raise ValueError(f"--size {text} is too small (at least 320x240)")
+        raise ValueError(f"--size {width}x{height} is too small (at least 320x240)")
+    if width > LARGEST or height > LARGEST:
+        raise ValueError(f"--size {width}x{height} is too large (at most {LARGEST}x{LARGEST})")
     return width, height
+
+
+def check_folder(path: Path) -> Path:
+    """A folder the autoplay harness can write its screenshots into: it is a folder (or can be
+    made one) and takes a new file. Raises ValueError with a readable message; makes nothing."""
+    if path.exists() and not path.is_dir():
+        raise ValueError(f"--screenshots wants a folder, and {_shown(path)} is a file")
+    parent = path
+    while not parent.exists() and parent != parent.parent:
+        parent = parent.parent
+    if not parent.is_dir():
+        raise ValueError(f"--screenshots: {_shown(parent)} is a file, not a folder")
+    try:
+        with tempfile.TemporaryFile(dir=parent):
+            pass
+    except OSError as err:
+        reason = err.strerror or type(err).__name__
+        raise ValueError(f"--screenshots: cannot write in {_shown(parent)} ({reason})") from None
+    return path
+
+
+def _shown(path: Path) -> str:
+    return visible(str(path), keep_newlines=False)
 
 
 @dataclass(frozen=True)
@@ -51,6 +82,8 @@ class Options:
 
             if autoplay not in POLICY_NAMES:
                 raise ValueError(f"--autoplay must be one of {', '.join(POLICY_NAMES)}")
+        if shots and autoplay is None:
+            raise ValueError("--screenshots works with --autoplay POLICY only")
         return cls(
             scenario=getattr(args, "scenario", None),
             seed=getattr(args, "seed", None),
@@ -58,7 +91,7 @@ class Options:
             scenarios=tuple(Path(p) for p in (getattr(args, "scenarios", None) or ())),
             name=getattr(args, "name", None),
             autoplay=autoplay,
-            screenshots=Path(shots) if shots else None,
+            screenshots=check_folder(Path(shots)) if shots else None,
             size=parse_size(size_text) if size_text else None,
             fullscreen=bool(getattr(args, "fullscreen", False)),
             resume=bool(getattr(args, "resume", False)),

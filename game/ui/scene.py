@@ -60,6 +60,7 @@ class Scene:
         self.host = host
         self.focus = FocusRing()
         self._focus_key: str | None = None
+        self._focus_reset = False
         self.scrollables: list[Any] = []  # text boxes and scroll areas, for Page Up / Down
 
     # --- life cycle --------------------------------------------------------------------------
@@ -90,9 +91,17 @@ class Scene:
     def default_focus(self) -> int:
         return 0
 
+    def reset_focus(self) -> None:
+        """The next layout puts the focus on the default item, not where it was (the screen's
+        content arrived or changed under it)."""
+        self._focus_reset = True
+
     def teardown(self) -> None:
         """The widgets are gone (the app cleared them); forget them, keep the focus key."""
-        self._focus_key = self.focus.current_key or self._focus_key
+        if self._focus_reset:
+            self._focus_key, self._focus_reset = None, False
+        else:
+            self._focus_key = self.focus.current_key or self._focus_key
         self.focus.clear()
         self.scrollables = []
 
@@ -135,6 +144,11 @@ class Scene:
     @property
     def animating(self) -> bool:
         """True while the screen changes by itself (the app then draws every frame)."""
+        return False
+
+    @property
+    def waiting(self) -> bool:
+        """True while the screen waits for background work (it shows that it is loading)."""
         return False
 
     def frame_rate(self) -> float:

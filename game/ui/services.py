@@ -1,8 +1,11 @@
-"""What the screens need from outside the window: scenarios, saves, the leaderboard, settings.
+"""What the screens need from outside the window: scenarios, saves, the leaderboard, settings,
+and a worker thread for slow work.
 
 One `Services` object is made per run and handed to the screens (no globals). The store
 (`game.store`) is optional: when it cannot be imported or opened, saving and the leaderboard
-are shown as unavailable with the reason, and everything else keeps working.
+are shown as unavailable with the reason, and everything else keeps working. The scenario
+library is read in the background (`scan`, see `game.ui.scan`); other slow work goes to
+`jobs` (see `game.ui.jobs`).
 """
 
 from __future__ import annotations
@@ -13,7 +16,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from game.content.library import LibraryEntry, ScenarioLibrary
+from game.ui.jobs import Jobs
+from game.ui.scan import LibraryScan
 from game.ui.settings import SettingsFile
 
 
@@ -25,14 +29,17 @@ class Services:
     open_leaderboard: Callable[[], Any] | None = None
     clock: Callable[[], float] = time.monotonic
     problem: str | None = None  # why the store is unavailable, for the player
+    jobs: Jobs = field(default_factory=Jobs)
     _board: Any = None
-    _entries: list[LibraryEntry] | None = None
 
-    def library(self, reload: bool = False) -> list[LibraryEntry]:
-        """Every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios), read once."""
-        if self._entries is None or reload:
-            self._entries = ScenarioLibrary(self.scenario_dirs).entries()
-        return self._entries
+    def __post_init__(self) -> None:
+        # every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios)
+        self.scan = LibraryScan(self.scenario_dirs)
+
+    def wait(self, timeout: float = 30.0) -> bool:
+        """Block until the background work is done (for tests and scripts); False on timeout."""
+        self.scan.wait(timeout)
+        return self.jobs.wait(timeout)
 
     def leaderboard(self) -> Any:
         """The open leaderboard, opened on first use; None (with `problem`) if unavailable."""
@@ -56,6 +63,8 @@ class Services:
         return float(rows[0].score) if rows else None
 
     def close(self) -> None:
+        self.scan.close()
+        self.jobs.close()
         if self._board is not None:
             self._board.close()
             self._board = None

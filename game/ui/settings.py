@@ -34,6 +34,17 @@ class Settings:
         index = options.index(current) if current in options else 0
         return dataclasses.replace(self, **{name: options[(index + step) % len(options)]})
 
+    def stepped(self, name: str, step: int) -> Settings:
+        """Like `cycled`, but a setting with an order (text size) stops at its smallest and
+        largest value instead of wrapping round to the other end."""
+        if name not in ORDERED:
+            return self.cycled(name, step)
+        options = OPTIONS[name]
+        current = getattr(self, name)
+        index = options.index(current) if current in options else 0
+        index = max(0, min(len(options) - 1, index + step))
+        return dataclasses.replace(self, **{name: options[index]})
+
     def to_json(self) -> dict[str, Any]:
         return dataclasses.asdict(self)
 
@@ -55,6 +66,7 @@ OPTIONS: dict[str, tuple[Any, ...]] = {
     "text_size": TEXT_SIZES,
     "palette": PALETTES,
 }
+ORDERED = frozenset({"text_size"})  # settings whose values run from less to more
 
 
 @dataclass

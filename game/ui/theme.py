@@ -20,6 +20,7 @@ import pygame_gui
 
 from game.charts.style import ChartStyle, style_from_palette
 from game.resources import ASSETS
+from game.ui.manager import Manager
 
 PALETTE_FILE = ASSETS / "theme" / "palette.json"
 GUI_FILE = ASSETS / "theme" / "gui.json"
@@ -157,7 +158,7 @@ class Theme:
 
     def make_manager(self, size: tuple[int, int]) -> pygame_gui.UIManager:
         """A UI manager for a window of `size` with this theme and its fonts loaded."""
-        manager = pygame_gui.UIManager(size, self.gui_theme(), enable_live_theme_updates=False)
+        manager = Manager(size, self.gui_theme(), enable_live_theme_updates=False)
         manager.add_font_paths(
             FONT_NAME,
             str(self.style.font_path(False)),

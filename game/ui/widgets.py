@@ -112,8 +112,11 @@ class Build:
         on_focus: Action | None = None,
         enabled: bool = True,
         focusable: bool = True,
+        list_item: bool = False,
     ) -> TextButton:
-        """A button in the focus ring, at least as tall as its text wrapped to the width."""
+        """A button in the focus ring, at least as tall as its text wrapped to the width.
+
+        A `list_item` is selected by one click and started by a double click (or Enter)."""
         button = TextButton(
             pygame.Rect(rect.x, rect.y, max(8, rect.width), rect.height),
             label,
@@ -121,11 +124,12 @@ class Build:
             self.theme,
             object_id=object_id,
             container=container,
+            allow_double_clicks=list_item,
         )
         if not enabled:
             button.disable()
         if focusable:
-            self.focus.add(Focusable(key, button, action, on_focus, scroller))
+            self.focus.add(Focusable(key, button, action, on_focus, scroller, list_item))
         return button
 
     def scroller(self, rect: pygame.Rect) -> UIScrollingContainer:

@@ -6,7 +6,6 @@ import json
 import re
 import subprocess
 import sys
-import tempfile
 import time
 from pathlib import Path
 
@@ -114,6 +113,8 @@ def test_json_format_gives_every_field_of_every_problem(capsys):
             "field": "events[0].choices[1].effects[0].member",
             "message": "no member 'anya' in team 'crew'",
             "hint": "did you mean 'anna'?",
+            "source": "          - {type: adjust, member: anya, morale: -0.1}",
+            "caret": " " * 35 + "^",
         }
     ]
 
@@ -128,15 +129,16 @@ def test_bug_in_the_checker_is_an_internal_error_without_traceback(capsys, monke
         raise RuntimeError("the checker broke")
 
     monkeypatch.setattr(check_command, "check_files", broken)
-    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(tmp_path))
     code, out, err = run(capsys, TEAM)
     assert code == 3
     assert "internal error: RuntimeError: the checker broke" in err
     assert "please report it" in err
     assert "Traceback" not in out + err
     # the details are kept for the report, not shown
-    (report,) = tmp_path.glob("leadsim-internal-error-*.txt")
+    (report,) = (tmp_path / "crash-reports").glob("leadsim-crash-*.txt")
     assert "Traceback" in report.read_text(encoding="utf-8")
+    assert str(report) in err
 
 
 def test_bundled_examples_are_clean_in_both_languages(capsys, repo_root):
@@ -167,8 +169,10 @@ def test_whole_yaml_test_suite_in_one_call_names_every_file(shared_dir, repo_roo
     assert done.returncode == 1, done.stderr
     assert "Traceback" not in done.stdout + done.stderr
     assert done.stderr == ""
-    lines = done.stdout.splitlines()
-    named = {re.sub(r"(:\d+:\d+: .*|: ok)$", "", line) for line in lines[:-1]}
+    # each problem's line is followed by the source line and the caret (indented)
+    lines = [line for line in done.stdout.splitlines() if not line.startswith("    ")]
+    rest = re.compile(r"(:\d+:\d+: .*|: ok|: the rest of this file is checked once .*)$")
+    named = {rest.sub("", line) for line in lines[:-1]}
     assert named == {str(f) for f in files}
     assert lines[-1].startswith("402 files checked: ")
     assert elapsed < 10

@@ -16,7 +16,8 @@ for name in names:
     importlib.import_module(name)
 from pathlib import Path
 from game.content.library import check_files
-examples = [Path("game/data/scenarios/example_release.yaml"), Path("game/data/scenarios/example_team.yaml")]
+folder = Path("game/data/scenarios")
+examples = [folder / "example_release.yaml", folder / "example_team.yaml"]
 problems = check_files(examples)
 print(len(problems), "problems")
 sys.exit(1 if problems else 0)

@@ -106,7 +106,8 @@ def test_replay_reads_saves_and_leaderboard_exports(tmp_path, capsys, monkeypatc
             == 0
         )
     capsys.readouterr()
-    assert main(["leaderboard", "example_release", "--json"]) == 0
+    # runs a policy played are ranked apart from people's: --all lists them
+    assert main(["leaderboard", "example_release", "--json", "--all"]) == 0
     export = tmp_path / "board.json"
     export.write_text(capsys.readouterr().out, encoding="utf-8")
     rows = json.loads(export.read_text())

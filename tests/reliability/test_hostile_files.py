@@ -75,4 +75,5 @@ def test_hostile_file_gets_a_clean_report(tmp_path, name):
     assert elapsed < SECONDS + 1.0, f"took {elapsed:.1f} s"  # + interpreter start-up
     lines = [line for line in result.stdout.splitlines() if line.startswith(str(path))]
     assert lines, result.stdout
-    assert all(": error: " in line or line.endswith(": ok") for line in lines)
+    waits = ": the rest of this file is checked once its YAML syntax is fixed"
+    assert all(": error: " in line or line.endswith((": ok", waits)) for line in lines)

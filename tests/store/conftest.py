@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 from collections.abc import Callable
 from pathlib import Path
 
@@ -41,14 +42,20 @@ def _record(game_id: str = "game1", decisions: tuple[int, ...] = (1, 2)) -> Save
     )
 
 
+_SEEDS = itertools.count(1)
+
+
 def _play(
     name: str = "Anna",
     score: float = 50.0,
     scenario: str = "missed_deadline",
     content_hash: str = "v1hash",
     played_at: str = "2024-05-01T10:00:00Z",
-    seed: int = 1,
+    seed: int | None = None,
+    mode: str = "player",
 ) -> Playthrough:
+    # A log is what makes a playthrough: rows made here differ by seed unless one is given.
+    seed = next(_SEEDS) if seed is None else seed
     return Playthrough(
         name=name,
         scenario_id=scenario,
@@ -60,6 +67,7 @@ def _play(
         profile={"psych_safety": 2, "clarity": -1},
         played_at=played_at,
         duration_s=612.5,
+        mode=mode,
     )
 
 
@@ -71,5 +79,39 @@ def make_record() -> Callable[..., SaveRecord]:
 
 @pytest.fixture
 def make_play() -> Callable[..., Playthrough]:
-    """Factory: ``make_play(name=, score=, scenario=, content_hash=, played_at=, seed=)``."""
+    """Factory: ``make_play(name=, score=, scenario=, content_hash=, played_at=, seed=, mode=)``;
+    every row gets its own seed unless one is given."""
     return _play
+
+
+RealPlays = Callable[..., list[Playthrough]]
+
+
+@pytest.fixture(scope="session")
+def real_plays() -> RealPlays:
+    """``real_plays(count, policy="random", seed=1)``: finished playthroughs of the bundled
+    ``example_release`` made by the real engine, one seed each (seed, seed + 1, ...)."""
+    from game.content.library import load_bundle
+    from game.sim.policies import choose
+    from game.sim.session import Session
+    from game.store.playthrough import playthrough_from_session
+
+    bundle = load_bundle("example_release")
+
+    def make(count: int, policy: str = "random", seed: int = 1) -> list[Playthrough]:
+        made = []
+        for n in range(count):
+            session = Session(bundle, seed=seed + n)
+            while not session.finished:
+                session.choose(choose(policy, session))
+            made.append(
+                playthrough_from_session(
+                    session,
+                    name=f"P{seed + n}",
+                    duration_s=300 + n,
+                    played_at=f"2024-05-0{1 + n % 9}T10:00:00Z",
+                )
+            )
+        return made
+
+    return make

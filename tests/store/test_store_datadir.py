@@ -28,7 +28,7 @@ def test_importing_the_store_creates_nothing(tmp_path: Path) -> None:
     target = tmp_path / "never"
     code = (
         "import game.store.saves, game.store.leaderboard, game.store.resume, "
-        "game.store.engine_replay, game.commands.leaderboard"
+        "game.play.verify, game.commands.leaderboard"
     )
     env = {ENV_VAR: str(target), "PATH": ""}
     subprocess.run([sys.executable, "-c", code], check=True, env=env, cwd=tmp_path)

@@ -9,9 +9,11 @@ from pathlib import Path
 
 import pytest
 
+from game.store.decisions import Decision
 from game.store.errors import InvalidName, InvalidPlaythrough
 from game.store.leaderboard import Leaderboard
 from game.store.playthrough import Playthrough
+from game.store.verification import Replayed, VersionUnavailable
 
 MakePlay = Callable[..., Playthrough]
 
@@ -128,25 +130,30 @@ def test_all_rows_streams_every_row_ranked(board: Leaderboard, make_play: MakePl
 
 
 def _score_replay(
-    scenario_id: str, content_hash: str, seed: int, decisions: Sequence[int]
-) -> float:
-    """A deterministic stand-in engine: score = seed + sum of decisions."""
+    scenario_id: str, content_hash: str, seed: int, decisions: Sequence[Decision]
+) -> Replayed:
+    """A deterministic stand-in engine: score = seed + sum of decisions, ending "steady"."""
     if content_hash == "gone":
-        raise LookupError("this scenario version is not available")
-    return float(seed + sum(decisions))
+        raise VersionUnavailable("this scenario version is not available")
+    total = sum(d for d in decisions if isinstance(d, int))
+    return Replayed(float(seed + total), "steady", {"clarity": -1, "psych_safety": 2})
 
 
 def test_verify_finds_a_tampered_score(board: Leaderboard, make_play: MakePlay) -> None:
     rows = [make_play(name=f"p{n}", seed=n, score=n + 6.0) for n in range(5)]  # 1+2+0+3 = 6
     board.record_many(rows)
-    assert board.verify(_score_replay) == []
+    report = board.verify(_score_replay)
+    assert report.counts == {"verified": 5} and not report.failed
     conn = sqlite3.connect(board.path)
     conn.execute("UPDATE playthroughs SET score = 100 WHERE name = 'p3'")
     conn.commit()
     conn.close()
-    (mismatch,) = board.verify(_score_replay)
-    assert mismatch.row.name == "p3" and mismatch.replayed == 9.0
-    assert "stored score 100 but the replay scores 9" in mismatch.reason
+    report = board.verify(_score_replay)
+    (finding,) = report.findings
+    assert finding.kind == "forged" and report.failed
+    assert finding.row.name == "p3" and finding.replayed is not None
+    assert "score: stored 100 but the replay scores 9" in finding.reasons
+    assert any("seal does not match" in reason for reason in finding.reasons)
 
 
 def test_verify_reports_rows_that_cannot_be_replayed(
@@ -155,15 +162,14 @@ def test_verify_reports_rows_that_cannot_be_replayed(
     board.record(make_play(content_hash="gone"))
     board.record(make_play(seed=0, score=6))
     conn = sqlite3.connect(board.path)
-    conn.execute("INSERT INTO playthroughs SELECT NULL, name, name_key, scenario_id, content_hash,"
-                 " score, ending_id, profile, seed, '[1, ', played_at, duration_s, engine_version"
-                 " FROM playthroughs LIMIT 1")  # fmt: skip
+    conn.execute("UPDATE playthroughs SET decisions = '[1, ' WHERE seed = '0'")
     conn.commit()
     conn.close()
-    reasons = sorted(m.reason for m in board.verify(_score_replay))
-    assert len(reasons) == 2
-    assert reasons[0].startswith("cannot be replayed: this scenario version is not available")
-    assert reasons[1].startswith("the stored row is unreadable")
+    report = board.verify(_score_replay)
+    assert report.counts == {"unavailable": 1, "damaged": 1}
+    kinds = {f.kind: f.reasons[0] for f in report.findings}
+    assert kinds["unavailable"].startswith("cannot be replayed: this scenario version is not")
+    assert kinds["damaged"].startswith("the stored row is unreadable: the decisions cannot be read")
 
 
 def _scribble(path: Path, offset: int, data: bytes) -> None:
@@ -177,7 +183,7 @@ def _scribble(path: Path, offset: int, data: bytes) -> None:
     [
         (lambda p: p.write_bytes(b"this is not a database" * 50), "not a SQLite database"),
         (lambda p: p.write_bytes(b"SQLite format 3\x00abc"), "cut off"),
-        (lambda p: _scribble(p, 4096 * 3, os.urandom(4096) * 4), "malformed"),
+        (lambda p: _scribble(p, 4096 * 3, os.urandom(4096) * 4), "was damaged"),
         (lambda p: os.truncate(p, os.path.getsize(p) // 2), "malformed"),
     ],
     ids=["garbage", "cut-header", "scribbled-pages", "truncated"],

@@ -206,13 +206,15 @@ def test_numpy_values_in_snapshot_are_stored_as_plain_json(
     assert loaded.record.snapshot == {"morale": [0.5, 0.25], "turn": 1}
 
 
-def test_unstorable_snapshot_raises_readable_store_error(
-    data_dir: Path, make_record: MakeRecord
+@pytest.mark.parametrize("snapshot", [{"x": object()}, {"morale": float("nan")}])
+def test_a_snapshot_json_cannot_hold_is_left_out_and_the_log_is_saved(
+    data_dir: Path, make_record: MakeRecord, snapshot: dict[str, object]
 ) -> None:
-    from game.store.errors import SaveWriteError
-
-    with pytest.raises(SaveWriteError, match="could not be saved"):
-        SaveStore().autosave(make_record().advanced([1], {"x": object()}))
+    store = SaveStore()
+    loaded = store.load(store.autosave(make_record().advanced([1, "ask_the_team", None], snapshot)))
+    assert isinstance(loaded, SaveEntry)
+    assert loaded.record.decisions == (1, "ask_the_team", None)
+    assert loaded.record.snapshot is None
 
 
 def test_discard_autosave_removes_file_and_backup(data_dir: Path, make_record: MakeRecord) -> None:

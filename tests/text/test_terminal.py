@@ -126,9 +126,11 @@ def test_finished_run_with_a_name_reaches_the_leaderboard(tmp_path):
         data_dir=tmp_path,
     )
     assert played.returncode == 0, played.stderr
-    board = leadsim("leaderboard", "example_release", "--json", data_dir=tmp_path)
+    # a policy's run is ranked apart from people's: listed with --all
+    board = leadsim("leaderboard", "example_release", "--json", "--all", data_dir=tmp_path)
     rows = json.loads(board.stdout)
     assert rows[0]["name"] == "Мария"
+    assert rows[0]["mode"] == "policy:principled"
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="POSIX signals")

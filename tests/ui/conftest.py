@@ -15,7 +15,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from tests.ui.helpers import FIXTURES, STRESS, settle
+from tests.ui.helpers import FIXTURES, STRESS, finish_work, settle
 
 
 @pytest.fixture(autouse=True)
@@ -28,21 +28,26 @@ def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def make_app() -> Iterator[Callable[..., object]]:
-    """`make_app(scenario=..., lang=..., size=...)` -> a started App (closed afterwards)."""
+    """`make_app(scenario=..., lang=..., size=..., scenarios=...)` -> a started App with its
+    background work done (closed afterwards)."""
     from game.ui.app import App, start
     from game.ui.options import Options
 
     made: list[App] = []
 
     def make(
-        scenario: str | None = STRESS, lang: str = "en", size: tuple[int, int] = (1280, 720)
+        scenario: str | None = STRESS,
+        lang: str = "en",
+        size: tuple[int, int] = (1280, 720),
+        scenarios: tuple[Path, ...] = (FIXTURES,),
     ) -> App:
         pygame.display.init()
         pygame.font.init()
-        options = Options(scenario=scenario, seed=7, lang=lang, size=size, scenarios=(FIXTURES,))
+        options = Options(scenario=scenario, seed=7, lang=lang, size=size, scenarios=scenarios)
         app = start(options)
-        settle(app)
         made.append(app)
+        finish_work(app)
+        settle(app)
         return app
 
     yield make

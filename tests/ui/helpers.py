@@ -17,6 +17,17 @@ def settle(app: Any, frames: int = 90) -> None:
         app.step(wait=False)
 
 
+def finish_work(app: Any, frames: int = 5, rounds: int = 20) -> None:
+    """Let the background work finish (blocking on it, not sleeping) and the screens take its
+    results, until the screen on top waits for nothing."""
+    for _ in range(rounds):
+        app.services.wait(30.0)
+        settle(app, frames)
+        if not app.stack[-1].waiting:
+            return
+    raise AssertionError(f"{app.stack[-1].name} still waits for background work")
+
+
 def press(code: int, unicode: str = "") -> None:
     """Post a key press and release, as the keyboard would."""
     for kind in (pygame.KEYDOWN, pygame.KEYUP):

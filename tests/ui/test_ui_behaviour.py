@@ -13,7 +13,7 @@ import pytest
 from game.ui import textfit
 from game.ui.scenes.picker import PickerScene
 from game.ui.settings import FILE_NAME, Settings, SettingsFile
-from tests.ui.helpers import FIXTURES, press, settle, top
+from tests.ui.helpers import FIXTURES, finish_work, press, settle, top
 
 MakeApp = Callable[..., Any]
 
@@ -115,7 +115,7 @@ def test_resizing_relays_out_without_cut_text(make_app: MakeApp, size: tuple[int
 def test_f11_toggles_full_screen_and_back(make_app: MakeApp) -> None:
     app = make_app(scenario=None)
     press(pygame.K_F11)
-    settle(app, 3)
+    settle(app, 5)  # a second press within 50 ms would be taken for a bounce
     assert app.settings.fullscreen
     press(pygame.K_F11)
     settle(app, 3)
@@ -149,7 +149,7 @@ def test_settings_ignore_unknown_values() -> None:
 def test_a_broken_scenario_is_listed_but_cannot_start(make_app: MakeApp) -> None:
     app = make_app(scenario=None)
     app.push(PickerScene(app))
-    settle(app, 3)
+    finish_work(app)
     picker = top(app)
     broken = [e for e in picker.entries if e.bundle is None and e.id == "broken_scenario"]
     assert broken and broken[0].error is not None
@@ -172,7 +172,7 @@ def test_continue_resumes_the_autosaved_game(make_app: MakeApp) -> None:
     assert title.latest is not None and list(title.latest.record.decisions) == decisions
     assert title.focus.items[0].key == "continue"
     press(pygame.K_RETURN, "\r")
-    settle(again, 5)
+    finish_work(again)
     assert top(again).name == "decision"
     assert top(again).run.session.decisions == decisions
 
@@ -188,7 +188,7 @@ def test_continue_option_opens_the_latest_game_at_once(make_app: MakeApp) -> Non
     decisions = list(app.stack[-2].run.session.decisions)
     app.services.close()
     again = start(Options(lang="en", size=(1280, 720), resume=True, scenarios=(FIXTURES,)))
-    settle(again, 5)
+    finish_work(again)
     assert [s.name for s in again.stack] == ["title", "decision"]
     assert top(again).run.session.decisions == decisions
     again.services.close()

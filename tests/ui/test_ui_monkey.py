@@ -48,10 +48,9 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> None:
     elif roll < 0.40:
         pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=rng.choice(TEXT)))
     elif roll < 0.65:
+        rel = rng.choice(((0, 0), (rng.randint(-9, 9), rng.randint(-9, 9))))  # resting or moving
         pygame.event.post(
-            pygame.event.Event(
-                pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False
-            )
+            pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=rel, buttons=(0, 0, 0), touch=False)
         )
     elif roll < 0.88:
         button = rng.choice((1, 1, 1, 3))

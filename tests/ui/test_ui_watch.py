@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pygame
 
-from tests.ui.helpers import press, settle, top
+from tests.ui.helpers import finish_work, press, settle, top
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -28,6 +28,7 @@ def _open(tmp_path: Path):
         watch=True,
     )
     app = start(options)
+    finish_work(app)  # the scenario is read in the background
     settle(app)
     while top(app).name != "decision":
         press(pygame.K_RETURN)

@@ -8,18 +8,20 @@ import pygame
 from game.charts import Bar, Series, bar_chart, line_chart
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
-from game.sim.debrief import debrief
+from game.sim.debrief import Debrief
 from game.text.debrief import member_line
 from game.ui.flow import GameRun
 from game.ui.page import page
+from game.ui.rows import Texts
 from game.ui.scene import Host, Scene
 from game.ui.scenes.outcome import message_text
-from game.ui.widgets import Build, coloured, esc
+from game.ui.widgets import SCROLLBAR_ROOM, Build, coloured, esc
 
 PARTS = ("delivery", "team", "retention", "principles")
 PART_COLOURS = ("progress", "morale", "productivity", "trust")  # palette roles, none alarming
 CHARTS = ("timeline", "profile")
 ROW_PX = 26  # the least height of a bar row in the profile chart
+LEDGER_PARTS_PER_FRAME = 2
 
 
 def principle_name(pid: str, lang: str) -> str:
@@ -30,12 +32,15 @@ def principle_name(pid: str, lang: str) -> str:
 class DebriefScene(Scene):
     name = "debrief"
 
-    def __init__(self, host: Host, run: GameRun) -> None:
+    def __init__(self, host: Host, run: GameRun, lesson: Debrief) -> None:
+        """`lesson` is `debrief(run.session)`: its what-if replays take longer than a frame,
+        so it is computed in the background before this screen is made."""
         super().__init__(host)
         self.run = run
         self.chart = CHARTS[0]
-        # what-if replays of every decision: computed once here, never while drawing
-        self.lesson = debrief(run.session)
+        self.lesson = lesson
+        self.texts: Texts | None = None
+        self.ledger_rect = pygame.Rect(0, 0, 0, 0)
 
     def build(self, ui: Build) -> None:
         s, lang = ui.strings, ui.lang
@@ -76,7 +81,14 @@ class DebriefScene(Scene):
         chart = self._timeline(size) if self.chart == "timeline" else self._profile(size)
         ui.image(chart, pygame.Rect((left.x, top), size))
         right = pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.height)
-        ui.text(self._ledger(), right, "#body")
+        # The ledger is long: one text box per part, a few made per frame (see game/ui/rows.py),
+        # in a scroll area over a panel drawn like a text box
+        self.ledger_rect = right
+        pad = ui.px("small_gap")
+        box = ui.scroller(right.inflate(-2 * pad, -2 * pad))
+        line = ui.theme.font(ui.theme.font_px()).get_linesize()  # parts a blank line apart
+        self.texts = Texts(ui, box, box.rect.width - SCROLLBAR_ROOM, self._ledger(), line)
+        self.texts.more(LEDGER_PARTS_PER_FRAME)
 
     def default_focus(self) -> int:
         return 1
@@ -126,7 +138,26 @@ class DebriefScene(Scene):
             style=self.host.theme.chart_style(),
         )
 
-    def _ledger(self) -> str:
+    def teardown(self) -> None:
+        self.texts = None
+        super().teardown()
+
+    @property
+    def animating(self) -> bool:
+        return self.texts is not None and not self.texts.done
+
+    def update(self, dt: float) -> bool:
+        del dt
+        return self.texts is not None and self.texts.more(LEDGER_PARTS_PER_FRAME)
+
+    def draw(self, surface: pygame.Surface) -> None:
+        theme = self.host.theme
+        if self.ledger_rect.width > 0:
+            pygame.draw.rect(surface, theme.colour("panel"), self.ledger_rect)
+            pygame.draw.rect(surface, theme.colour("panel_border"), self.ledger_rect, 1)
+
+    def _ledger(self) -> list[str]:
+        """The right column's parts, as HTML: the ending, key moments, people, decisions."""
         s, lang, theme = self.host.strings, self.host.lang, self.host.theme
         session = self.run.session
         ending = session.ending
@@ -159,7 +190,7 @@ class DebriefScene(Scene):
                 if p in PRINCIPLES
             ]
             parts.append(f"<b>{esc(s('debrief.principles'))}</b><br>" + "<br>".join(explained))
-        return "<br><br>".join(p for p in parts if p)
+        return [p for p in parts if p]
 
     def _moments(self) -> list[str]:
         """The decisions that changed the outcome most, with what else would have happened."""
@@ -213,7 +244,9 @@ class DebriefScene(Scene):
         self.host.relayout()
 
     def back(self) -> bool:
-        return False  # the game is over; Continue leads on to the leaderboard
+        """Esc moves on, as Continue does: the game is over and nothing lies behind."""
+        self._continue()
+        return True
 
     def _continue(self) -> None:
         from game.ui.scenes.name_entry import NameEntryScene

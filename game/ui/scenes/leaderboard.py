@@ -1,17 +1,23 @@
-"""The leaderboard: the best games of one scenario version, the player's new row highlighted."""
+"""The leaderboard: the best games of one scenario version, the player's new row highlighted.
+
+Opened from the title it lists every scenario version played; one click (or the arrows)
+selects a version and shows its table. Scenario and ending titles come from the scenario
+library, read in the background: until it is there, ids stand in for them.
+"""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import pygame
 
 from game.content.text import tr
 from game.ui.page import page
+from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
 from game.ui.table import Column, paint_table
-from game.ui.widgets import SCROLLBAR_ROOM, Build, esc, fit_scroller
+from game.ui.widgets import SCROLLBAR_ROOM, Build, esc, fit_scroller, list_width
 
 TOP = 10
 COLUMNS = (Column(0, "right"), Column(0.5), Column(0, "right"), Column(0.5), Column(0))
@@ -37,6 +43,7 @@ class LeaderboardScene(Scene):
         self.rows: list[Any] = []
         self.problem: str | None = None
         self.ending_titles: dict[str, Any] = {}
+        self.library = LibraryState()
 
     def enter(self) -> None:
         services = self.host.services
@@ -50,15 +57,38 @@ class LeaderboardScene(Scene):
             except Exception as err:
                 self.problem = str(err)
                 return
-            titles = {e.id: e.bundle.scenario.title for e in services.library() if e.bundle}
-            self.boards = [
-                Board(v.scenario_id, v.content_hash, titles.get(v.scenario_id)) for v in versions
-            ]
-        for entry in services.library():
+            self.boards = [Board(v.scenario_id, v.content_hash) for v in versions]
+        self._titles(services.scan.state())
+        self._load()
+
+    @property
+    def waiting(self) -> bool:
+        """Until the library is read (titles), unless there is nothing to name."""
+        state = self.library
+        return bool(self.boards) and state.entries is None and state.problem is None
+
+    def update(self, dt: float) -> bool:
+        del dt
+        state = self.host.services.scan.state()
+        if (state.version, state.problem) == (self.library.version, self.library.problem):
+            return False
+        self._titles(state)
+        self.host.relayout()
+        return True
+
+    def _titles(self, state: LibraryState) -> None:
+        """Scenario and ending titles from a reading of the library."""
+        self.library = state
+        titles: dict[str, Any] = {}
+        for entry in state.entries or ():
             if entry.bundle is not None:
+                titles.setdefault(entry.id, entry.bundle.scenario.title)
                 for ending in entry.bundle.scenario.endings:
                     self.ending_titles[f"{entry.id}:{ending.id}"] = ending.title
-        self._load()
+        self.boards = [
+            b if b.title is not None else replace(b, title=titles.get(b.scenario_id))
+            for b in self.boards
+        ]
 
     def _load(self) -> None:
         self.rows = []
@@ -73,17 +103,18 @@ class LeaderboardScene(Scene):
 
     def build(self, ui: Build) -> None:
         s = ui.strings
-        buttons = []
-        if len(self.boards) > 1:
-            buttons.append(("next", s("leaderboard.next"), self._next))
-        buttons.append(("done", s("button.done"), self._done))
         sub = None
         if self.boards:
             board = self.boards[self.index]
-            title = tr(board.title, ui.lang) if board.title else board.scenario_id
-            sub = s("leaderboard.sub", scenario=title, version=board.content_hash[:8])
-        frame = page(ui, s("leaderboard.heading"), buttons, subheading=sub)
-        body = frame.body
+            sub = s("leaderboard.sub", scenario=self._title(board), version=board.content_hash[:8])
+        frame = page(
+            ui, s("leaderboard.heading"), [("done", s("button.done"), self._done)], subheading=sub
+        )
+        body, gap = frame.body, ui.px("gap")
+        if len(self.boards) > 1:
+            share = max(ui.px("card_min_width"), round(body.width * 0.32))
+            self._board_list(ui, pygame.Rect(body.x, body.y, share, body.height))
+            body = pygame.Rect(body.x + share + gap, body.y, body.width - share - gap, body.height)
         if self.problem is not None or not self.rows:
             text = (
                 s("leaderboard.unavailable", problem=self.problem)
@@ -115,13 +146,46 @@ class LeaderboardScene(Scene):
         ui.image(image, pygame.Rect((0, 0), image.get_size()), box.get_container())
         fit_scroller(box, image.get_height())
 
-    def default_focus(self) -> int:
-        return len(self.focus.items) - 1
+    def _board_list(self, ui: Build, area: pygame.Rect) -> None:
+        """The scenario versions played, one button each: a click or the arrows select one."""
+        box = ui.scroller(area)
+        inner, y = box.get_container(), 0
+        labels = [
+            ui.strings("leaderboard.sub", scenario=self._title(b), version=b.content_hash[:8])
+            for b in self.boards
+        ]
+        width = list_width(ui, labels, "#list_item", area)
+        for i, label in enumerate(labels):
+            button = ui.button(
+                f"board:{i}",
+                label,
+                pygame.Rect(0, y, width, -1),
+                self._shower(i),
+                "#list_item",
+                container=inner,
+                scroller=box,
+                on_focus=self._shower(i),
+                list_item=True,
+            )
+            y += button.rect.height + ui.px("small_gap")
+        fit_scroller(box, max(1, y))
+        # Done comes first in the page's buttons; the list is what should be focused first
+        self.focus.items = self.focus.items[1:] + self.focus.items[:1]
 
-    def _next(self) -> None:
-        self.index = (self.index + 1) % len(self.boards)
-        self._load()
-        self.host.relayout()
+    def _title(self, board: Board) -> str:
+        return tr(board.title, self.host.lang) if board.title else board.scenario_id
+
+    def default_focus(self) -> int:
+        return self.index if len(self.boards) > 1 else len(self.focus.items) - 1
+
+    def _shower(self, index: int) -> Any:
+        def show() -> None:
+            if index != self.index:
+                self.index = index
+                self._load()
+                self.host.relayout()
+
+        return show
 
     def _done(self) -> None:
         self.host.pop()  # the title screen is always below

@@ -125,9 +125,8 @@ class OutcomeScene(Scene):
 
     def _continue(self) -> None:
         if self.run.finished:
-            from game.ui.resume import home
-            from game.ui.scenes.debrief import DebriefScene
+            from game.ui.resume import debrief_later, home
 
-            self.host.reset(*home(self.host), DebriefScene(self.host, self.run))
+            self.host.reset(*home(self.host), debrief_later(self.host, self.run))
         else:
             self.host.pop()

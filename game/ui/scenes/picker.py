@@ -1,4 +1,10 @@
-"""The scenario picker: every scenario found, its details, broken files with their first error."""
+"""The scenario picker: every scenario found, its details, broken files with their first error.
+
+The library is read in the background (`game.ui.scan`): until the first reading is there the
+picker says it is reading the files, and while it is open a changed, added or removed file
+shows up within a second. One click selects a scenario and shows its details; Enter or a
+double click starts it.
+"""
 
 from __future__ import annotations
 
@@ -10,8 +16,10 @@ from pygame_gui.elements import UITextBox
 from game.content.library import LibraryEntry
 from game.content.text import tr
 from game.ui.page import page
+from game.ui.rows import Row, Rows
+from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
-from game.ui.widgets import Build, coloured, esc, fit_scroller
+from game.ui.widgets import Build, coloured, esc
 from game.ui.widgets import list_width as fitted_width
 
 
@@ -21,20 +29,64 @@ class PickerScene(Scene):
     def __init__(self, host: Host) -> None:
         super().__init__(host)
         self.entries: list[LibraryEntry] = []
+        self.state = LibraryState()
         self.selected = 0
         self.details: UITextBox | None = None
-        self.best: dict[str, float | None] = {}
+        self.best: dict[str, float | None] = {}  # content hash -> best score, asked on demand
+        self.touched = False  # the player pressed a key or clicked since the screen came up
+        self.rows: Rows | None = None  # the list's buttons, made a few per frame
 
     def enter(self) -> None:
-        self.entries = self.host.services.library(reload=True)
-        for entry in self.entries:
-            if entry.bundle is not None:
-                key = entry.bundle.content_hash
-                self.best[key] = self.host.services.best_score(entry.id, key)
+        self.host.services.scan.watch(True)
+        self._take(self.host.services.scan.state())
+
+    def resume(self) -> None:
+        self.host.services.scan.watch(True)
+
+    def pause(self) -> None:
+        self.host.services.scan.watch(False)
+
+    def exit(self) -> None:
+        self.host.services.scan.watch(False)
+
+    @property
+    def waiting(self) -> bool:
+        return self.state.entries is None
+
+    def update(self, dt: float) -> bool:
+        del dt
+        if self.rows is not None and self.rows.more():
+            return True
+        if self._look_up_best():
+            return True
+        state = self.host.services.scan.state()
+        if (state.version, state.problem) == (self.state.version, self.state.problem):
+            return False
+        first = self.state.entries is None
+        self._take(state)
+        if first and not self.touched:
+            self.reset_focus()  # the list arrived: its selected item gets the focus
+        self.host.relayout()
+        return True
+
+    def _take(self, state: LibraryState) -> None:
+        """Show a reading of the library, keeping the selected file selected."""
+        old = self.entries[self.selected].path if self.entries else None
+        self.state = state
+        self.entries = list(state.entries or ())
+        self.best.clear()  # scores are looked up again for the new versions
+        paths = [entry.path for entry in self.entries]
         wanted = self.host.options.scenario
-        for i, entry in enumerate(self.entries):
-            if entry.id == wanted and entry.bundle is not None:
-                self.selected = i
+        if old in paths:
+            self.selected = paths.index(old)
+        else:
+            found = (i for i, e in enumerate(self.entries) if e.bundle and e.id == wanted)
+            self.selected = next(found, 0)
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.touched = True
+        return super().handle_event(event)
 
     def build(self, ui: Build) -> None:
         s = ui.strings
@@ -45,37 +97,42 @@ class PickerScene(Scene):
                 ("start", s("button.start"), self._start),
                 ("back", s("button.back"), self.host.pop),
             ],
+            subheading=s("picker.hint"),
         )
         body, gap = frame.body, ui.px("gap")
         list_width = max(ui.px("card_min_width"), round(body.width * 0.4))
         box = ui.scroller(pygame.Rect(body.x, body.y, list_width, body.height))
-        inner, y = box.get_container(), 0
-        labels = [self._label(entry)[0] for entry in self.entries]
-        width = fitted_width(ui, labels, "#list_item", box.rect)
-        for i, entry in enumerate(self.entries):
-            label, object_id = self._label(entry)
-            button = ui.button(
-                f"entry:{entry.path}",
-                label,
-                pygame.Rect(0, y, width, -1),
-                self._activate(i),
-                object_id,
-                container=inner,
-                scroller=box,
-                on_focus=self._focused(i),
-            )
-            y += button.rect.height + ui.px("small_gap")
-        fit_scroller(box, max(1, y))
+        labels = [self._label(entry) for entry in self.entries]
+        width = fitted_width(ui, [label for label, _ in labels], "#list_item", box.rect)
+        rows = [
+            Row(f"entry:{e.path}", label, self._activate(i), object_id, self._focused(i))
+            for i, (e, (label, object_id)) in enumerate(zip(self.entries, labels, strict=True))
+        ]
+        # the list comes first in the focus ring, before Start and Back
+        self.rows = Rows(ui, box, width, rows, at=0)
+        key = self._focus_key  # where the focus was; at first, the selected scenario
+        if key is None and self.entries:
+            key = f"entry:{self.entries[self.selected].path}"
+        self.rows.first(key)
         detail_rect = pygame.Rect(body.x + list_width + gap, body.y, 0, body.height)
         detail_rect.width = body.right - detail_rect.x
         self.details = ui.text(self._details(self.selected), detail_rect, "#body")
         if not self.entries:
-            self.details.set_text(esc(s("picker.empty")))
-        # Start comes first in the page's buttons; the list is what should be focused first
-        self.focus.items = self.focus.items[2:] + self.focus.items[:2]
+            self.details.set_text(self._empty())
+
+    def teardown(self) -> None:
+        self.rows = None
+        super().teardown()
+
+    @property
+    def animating(self) -> bool:
+        return self.rows is not None and not self.rows.done
 
     def default_focus(self) -> int:
-        return min(self.selected, max(0, len(self.entries) - 1))
+        made = self.rows.made if self.rows is not None else 0
+        if self.rows is not None and self.rows.wanted is not None:
+            return made  # Start, until the selected row is made and takes the focus
+        return min(self.selected, max(0, made - 1))
 
     def _label(self, entry: LibraryEntry) -> tuple[str, str]:
         s = self.host.strings
@@ -112,6 +169,27 @@ class PickerScene(Scene):
         for scene in new_game(self.host, entry.bundle):
             self.host.push(scene)
 
+    def _empty(self) -> str:
+        s, theme = self.host.strings, self.host.theme
+        if self.state.problem:
+            return coloured(s("picker.scan_problem", problem=self.state.problem), theme.hex("bad"))
+        if self.state.entries is None:
+            return esc(s("loading.scenarios"))
+        return esc(s("picker.empty"))
+
+    def _look_up_best(self) -> bool:
+        """The best score of the shown scenario, looked up in the frame after it is first
+        shown (the first look opens the leaderboard, which can take a frame of its own)."""
+        entry = self.entries[self.selected] if self.entries else None
+        if entry is None or entry.bundle is None or self.details is None:
+            return False
+        key = entry.bundle.content_hash
+        if key in self.best:
+            return False
+        self.best[key] = self.host.services.best_score(entry.id, key)
+        self.details.set_text(self._details(self.selected))
+        return True
+
     def _details(self, index: int) -> str:
         if not self.entries:
             return ""
@@ -126,10 +204,14 @@ class PickerScene(Scene):
                 + coloured(s("picker.file", path=str(entry.path)), theme.hex("text_dim"))
             )
         scenario, team = entry.bundle.scenario, entry.bundle.team
-        best = self.best.get(entry.bundle.content_hash)
-        best_text = (
-            s("picker.best", score=f"{best:.0f}") if best is not None else s("picker.no_best")
-        )
+        key = entry.bundle.content_hash
+        best = self.best.get(key)
+        if key not in self.best:
+            best_text = ""  # looked up in the next frame
+        elif best is None:
+            best_text = s("picker.no_best")
+        else:
+            best_text = s("picker.best", score=f"{best:.0f}")
         languages = ", ".join(s(f"lang.{code}") for code in scenario.languages)
         facts = [
             s("picker.setting", setting=s(f"setting.{scenario.setting}")),
@@ -139,6 +221,7 @@ class PickerScene(Scene):
             s("picker.team", team=tr(team.name, lang), count=len(team.members)),
             best_text,
         ]
+        facts = [fact for fact in facts if fact]
         return (
             f"<b>{esc(tr(scenario.title, lang))}</b><br><br>{esc(tr(scenario.summary, lang))}"
             + "<br><br>"

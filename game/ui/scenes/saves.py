@@ -1,4 +1,7 @@
-"""Saved games: each readable save (newest first) to resume; files that could not be read."""
+"""Saved games: each readable save (newest first) to resume; files that could not be read.
+
+The saves are read in the background; one click selects a game, Enter or a double click
+continues it."""
 
 from __future__ import annotations
 
@@ -7,6 +10,7 @@ from typing import Any
 import pygame
 
 from game.content.text import tr
+from game.ui.jobs import Job
 from game.ui.page import page
 from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, coloured, esc, fit_scroller, list_width
@@ -19,18 +23,40 @@ class SavesScene(Scene):
         super().__init__(host)
         self.saves: list[Any] = []
         self.problems: list[Any] = []
+        self.job: Job[Any] | None = None
 
     def enter(self) -> None:
         store = self.host.services.saves
-        if store is None:
-            return
-        listing = store.scan()
-        self.saves = [e for e in listing.saves if not e.record.finished]
-        self.problems = list(listing.problems)
+        if store is not None:
+            self.job = self.host.services.jobs.submit(lambda: _scan(store))
+
+    @property
+    def waiting(self) -> bool:
+        return self.job is not None
+
+    def update(self, dt: float) -> bool:
+        del dt
+        if self.job is None or not self.job.done:
+            return False
+        listing, problem = self.job.result()
+        self.job = None
+        if listing is not None:
+            self.saves = [e for e in listing.saves if not e.record.finished]
+            self.problems = list(listing.problems)
+        else:
+            self.problems = [self.host.strings("title.store_problem", problem=problem)]
+        self.reset_focus()
+        self.host.relayout()
+        return True
 
     def build(self, ui: Build) -> None:
         s = ui.strings
-        frame = page(ui, s("saves.heading"), [("back", s("button.back"), self.host.pop)])
+        frame = page(
+            ui,
+            s("saves.heading"),
+            [("back", s("button.back"), self.host.pop)],
+            subheading=s("saves.hint"),
+        )
         body = frame.body
         box = ui.scroller(body)
         inner, y = box.get_container(), 0
@@ -46,10 +72,13 @@ class SavesScene(Scene):
                 "#list_item",
                 container=inner,
                 scroller=box,
+                list_item=True,
             )
             y += button.rect.height + ui.px("small_gap")
         notes = []
-        if not self.saves:
+        if self.job is not None:
+            notes.append(esc(s("loading.saves")))
+        elif not self.saves:
             notes.append(esc(s("saves.empty")))
         if self.problems:
             notes.append(f"<b>{esc(s('saves.problems'))}</b>")
@@ -83,3 +112,13 @@ class SavesScene(Scene):
                 self.host.push(scene)
 
         return run
+
+
+def _scan(store: Any) -> tuple[Any, str | None]:
+    """Every save in the data folder, or why it could not be read (worker thread)."""
+    from game.store.errors import StoreError
+
+    try:
+        return store.scan(), None
+    except (OSError, StoreError) as err:
+        return None, str(err)

@@ -1,7 +1,10 @@
 """Settings: language, window or full screen, text size, colour-blind-safe palette.
 
 Each setting is one button showing its value; Enter or Right moves to the next value, Left to
-the previous one. Changes apply at once and are remembered in the data folder.
+the previous one. Text size stops at its smallest and largest value: the arrows stay there,
+and Enter (or a click) on the largest size turns back towards the smaller ones, step by step,
+so a mouse alone can reach every size and no press ever jumps from the largest to the
+smallest. Changes apply at once and are remembered in the data folder.
 """
 
 from __future__ import annotations
@@ -12,7 +15,7 @@ from game.charts.draw import wrap_text as wrap
 from game.ui.focus import Action
 from game.ui.page import page
 from game.ui.scene import Host, Scene
-from game.ui.settings import Settings
+from game.ui.settings import ORDERED, Settings
 from game.ui.widgets import Build, esc, fit_scroller, list_width
 
 NAMES = ("lang", "fullscreen", "text_size", "palette")
@@ -28,6 +31,10 @@ def value_label(host: Host, name: str, settings: Settings) -> str:
 
 class SettingsScene(Scene):
     name = "settings"
+
+    def __init__(self, host: Host) -> None:
+        super().__init__(host)
+        self.direction = 1  # where Enter moves an ordered setting next: 1 larger, -1 smaller
 
     def build(self, ui: Build) -> None:
         s = ui.strings
@@ -59,7 +66,13 @@ class SettingsScene(Scene):
 
     def _cycler(self, name: str, step: int) -> Action:
         def run() -> None:
-            self.host.apply_settings(self.host.settings.cycled(name, step))
+            settings = self.host.settings
+            if name in ORDERED:
+                if settings.stepped(name, self.direction * step) == settings:
+                    self.direction = -self.direction  # at an end: turn back
+                self.host.apply_settings(settings.stepped(name, self.direction * step))
+            else:
+                self.host.apply_settings(settings.cycled(name, step))
 
         return run
 
@@ -69,6 +82,7 @@ class SettingsScene(Scene):
         if event.type == pygame.KEYDOWN and key.startswith("setting:") and event.key in arrows:
             name = key.split(":", 1)[1]
             step = 1 if event.key == pygame.K_RIGHT else -1
-            self.host.apply_settings(self.host.settings.cycled(name, step))
+            self.direction = step
+            self.host.apply_settings(self.host.settings.stepped(name, step))
             return True
         return super().handle_event(event)

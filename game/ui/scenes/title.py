@@ -7,6 +7,7 @@ from typing import Any
 import pygame
 
 from game.content.text import tr
+from game.ui.jobs import Job
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
 
@@ -17,21 +18,48 @@ class TitleScene(Scene):
     def __init__(self, host: Host) -> None:
         super().__init__(host)
         self.latest: Any = None
+        self.job: Job[Any] | None = None
+        self.touched = False  # a key or click since the screen came up: keep the focus there
 
     def enter(self) -> None:
-        self._scan()
+        self._scan(fresh=True)
 
     def resume(self) -> None:
-        self._scan()
+        self._scan(fresh=False)
 
-    def _scan(self) -> None:
+    def _scan(self, fresh: bool) -> None:
+        """Look for the latest saved game in the background (reading saves takes a while).
+        On a `fresh` title screen, Continue takes the focus when it appears, unless the
+        player has pressed a key or clicked meanwhile."""
         saves = self.host.services.saves
-        self.latest = None
+        self.touched = not fresh
         if saves is not None:
-            try:
-                self.latest = saves.latest()
-            except Exception as err:  # an unreadable data folder: no Continue, say why
-                self.host.services.problem = str(err)
+            self.job = self.host.services.jobs.submit(lambda: _latest(saves))
+
+    @property
+    def waiting(self) -> bool:
+        return self.job is not None
+
+    def update(self, dt: float) -> bool:
+        del dt
+        if self.job is None or not self.job.done:
+            return False
+        latest, problem = self.job.result()
+        self.job = None
+        if problem is not None:
+            self.host.services.problem = problem
+        if latest is None and self.latest is None and problem is None:
+            return False
+        self.latest = latest
+        if not self.touched:
+            self.reset_focus()  # Continue, when there is one, comes first and gets the focus
+        self.host.relayout()
+        return True
+
+    def handle_event(self, event: pygame.event.Event) -> bool:
+        if event.type in (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN):
+            self.touched = True
+        return super().handle_event(event)
 
     def build(self, ui: Build) -> None:
         s = ui.strings
@@ -103,3 +131,11 @@ class TitleScene(Scene):
         from game.ui.scenes.settings import SettingsScene
 
         self.host.push(SettingsScene(self.host))
+
+
+def _latest(saves: Any) -> tuple[Any, str | None]:
+    """The latest unfinished save, and why the saves could not be read (worker thread)."""
+    try:
+        return saves.latest(), None
+    except Exception as err:  # an unreadable data folder: no Continue, say why
+        return None, str(err)
