@@ -75,11 +75,13 @@ def run(args: argparse.Namespace) -> int:
         from game.sim.deep_lint import deep_lint
 
         deep = deep_lint
-    problems = sorted([*check_files(files, dirs, langs, deep), *found.problems])
+    formats: dict[str, int] = {}
+    problems = sorted([*check_files(files, dirs, langs, deep, formats), *found.problems])
     if args.format == "json":
         print(dumps([d.to_json() for d in problems], indent=2))
     else:
         _print_text(files, problems, args.quiet)
+        _print_formats(formats)
     return 1 if any(d.severity == "error" for d in problems) else 0
 
 
@@ -108,3 +110,17 @@ def _print_text(files: list[Path], problems: list[Diagnostic], quiet: bool) -> N
         f"{errors} error{'s' if errors != 1 else ''} in {bad_files} file"
         f"{'s' if bad_files != 1 else ''}, {warnings} warning{'s' if warnings != 1 else ''}\n"
     )
+
+
+def _print_formats(formats: dict[str, int]) -> None:
+    """Which files are in the first format: they play as written; `upgrade` moves them on."""
+    first = sorted(path for path, version in formats.items() if version < 2)
+    if not first:
+        return
+    names = ", ".join(Path(p).name for p in first[:5]) + (", ..." if len(first) > 5 else "")
+    line = (
+        f"{len(first)} scenario file{'s are' if len(first) != 1 else ' is'} in format 1 "
+        f"({names}): {'they play' if len(first) != 1 else 'it plays'} as written; "
+        "`leadsim upgrade FILE` moves a file to format 2 (choice ids, names in texts)"
+    )
+    sys.stdout.write(visible(line, keep_newlines=False) + "\n")

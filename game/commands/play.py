@@ -42,8 +42,9 @@ def register(subparsers: Any) -> None:
     )
     parser.add_argument(
         "--choices",
-        metavar="N,N,...",
-        help="scripted decisions, 1-based (0 = let the time run out)",
+        metavar="ID,N,...",
+        help="scripted decisions: choice ids, or numbers (the choice's place in the file), "
+        "- or 0 to let the time run out",
     )
     parser.add_argument(
         "--policy", choices=POLICY_NAMES, help="let a policy decide (after any scripted choices)"
@@ -99,16 +100,28 @@ def seed_problem(seed: int | None) -> str | None:
     return f"--seed must be a whole number from 0 to {MAX_SEED}"
 
 
-def parse_choices(text: str | None) -> list[int]:
-    """`"2,1,3"` -> [2, 1, 3]; raises ValueError with a readable message."""
+def parse_choices(text: str | None) -> list[str | int | None]:
+    """`"war_room,2,-"` -> ["war_room", 2, None]: choice ids, or numbers (the choice's place
+    in the file, 0 = let the time run out), or `-` (let the time run out). Raises ValueError
+    with a readable message."""
     if not text:
         return []
     items = [x.strip() for x in re.split(r"[,\s]+", text.strip()) if x.strip()]
-    bad = [x for x in items if not re.fullmatch(r"[0-9]{1,4}", x)]  # not "²", not 5,000 digits
-    if bad:
-        shown = bad[0] if len(bad[0]) <= 20 else bad[0][:17] + "..."
-        raise ValueError(f"'{shown}' is not a choice number (write e.g. --choices 2,1,3)")
-    return [int(x) for x in items]
+    out: list[str | int | None] = []
+    for item in items:
+        if item == "-":
+            out.append(None)
+        elif re.fullmatch(r"[0-9]{1,4}", item):  # not "²", not 5,000 digits
+            out.append(int(item) or None)
+        elif re.fullmatch(r"[a-z][a-z0-9_]{0,63}", item):
+            out.append(item)
+        else:
+            shown = item if len(item) <= 20 else item[:17] + "..."
+            raise ValueError(
+                f"'{shown}' is not a choice id or number (write e.g. --choices war_room,fix_sync "
+                "or --choices 2,1,3; - lets the time run out)"
+            )
+    return out
 
 
 def fail(message: str, code: int = 1, command: str = "play") -> int:
@@ -164,7 +177,7 @@ def run(args: argparse.Namespace) -> int:
 def play_text(
     args: argparse.Namespace,
     bundle: Bundle,
-    script: list[int],
+    script: list[str | int | None],
     session: Session | None = None,
     record: SaveRecord | None = None,
 ) -> int:
@@ -233,7 +246,7 @@ def play_text(
     return 0
 
 
-def _mode(args: argparse.Namespace, script: list[int]) -> str:
+def _mode(args: argparse.Namespace, script: list[str | int | None]) -> str:
     """Who played the run, as the leaderboard keeps it apart: a person, a script, a policy."""
     from game.store.playthrough import PLAYER, SCRIPTED, policy_mode
 

@@ -215,11 +215,13 @@ def check_files(
     fallback_dirs: Iterable[Path] = (),
     require_langs: tuple[str, ...] = (),
     deep: Callable[[FileResult, Bundle], None] | None = None,
+    formats: dict[str, int] | None = None,
 ) -> list[Diagnostic]:
     """Read and validate files together, as `leadsim check` does: every problem, sorted.
 
     `deep`, when given, is called with each scenario that validates and its bundle, to add
-    problems only playing it can find (`check --deep`).
+    problems only playing it can find (`check --deep`). `formats`, when given, receives the
+    format of each scenario that validates (path -> 1 or 2).
     """
     # The collector stays paused until the catalog is freed: a big scenario is a million
     # objects and none in a cycle, so there is nothing for it to find, only time to spend.
@@ -235,6 +237,14 @@ def check_files(
                         continue
                     deep(result, bundle)
         problems = catalog.diagnostics()
+        if formats is not None:
+            formats.update(
+                {
+                    str(r.path): r.model.format
+                    for r in catalog.results
+                    if r.kind == "scenario" and r.ok
+                }
+            )
         del catalog
     return problems
 

@@ -63,18 +63,11 @@ def _choice_ids(result: FileResult, scenario: Scenario) -> None:
     ]
     if not missing:
         return
+    # format 1 files may name choices by position: `leadsim check` lists them as format 1
     if scenario.format >= 2:
         for e, c in missing:
             hint = "format 2 names every choice: saves and replays refer to it by id"
             result.add(("events", e, "choices", c), "this choice has no id", hint)
-        return
-    e, c = missing[0]
-    result.add(
-        ("events", e, "choices", c),
-        f"{len(missing)} choices have no id: saves and live reload match them by position",
-        "run `leadsim upgrade FILE` to move the file to format 2 (it adds the ids)",
-        severity="warning",
-    )
 
 
 def _unique_ids(result: FileResult, key: str, ids: list[str]) -> set[str]:

@@ -23,7 +23,7 @@ QUIT, EOF = "quit", "eof"
 class Decider:
     """Where decisions come from: scripted first, then a policy, then the prompt."""
 
-    script: list[int] = field(default_factory=list)
+    script: list[str | int | None] = field(default_factory=list)
     policy: str | None = None
     interactive: bool = True
 
@@ -108,11 +108,9 @@ class TextGame:
         self.view = Renderer(new, self.lang, self._timed())
         self.say(["", strings("text.reloaded", count=len(new.decisions))])
 
-    def _scripted(self, number: int) -> TurnRecord:
-        if number == 0:
-            return self.session.timeout()
+    def _scripted(self, ref: str | int | None) -> TurnRecord:
         try:
-            return self.session.choose(number)
+            return self.session.take(ref)
         except InvalidChoice as err:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 

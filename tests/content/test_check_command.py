@@ -31,7 +31,21 @@ def test_clean_files_exit_0_and_are_listed_as_ok(capsys):
         f"{REFS / 'good.yaml'}: ok",
         f"{TEAM}: ok",
         "2 files checked: 0 errors in 0 files, 0 warnings",
+        FORMAT_1_NOTE,
     ]
+
+
+FORMAT_1_NOTE = (
+    "1 scenario file is in format 1 (good.yaml): it plays as written; `leadsim upgrade FILE` "
+    "moves a file to format 2 (choice ids, names in texts)"
+)
+
+
+def test_format_2_files_get_no_format_note(capsys):
+    bundled = Path(__file__).resolve().parents[2] / "game" / "data" / "scenarios"
+    code, out, _ = run(capsys, bundled / "example_release.yaml", bundled / "example_team.yaml")
+    assert code == 0
+    assert "format 1" not in out
 
 
 def test_warnings_alone_exit_0(capsys):
@@ -66,7 +80,7 @@ def test_team_saved_as_utf16_is_found_next_to_a_scenario(capsys, tmp_path):
 def test_quiet_lists_only_problems(capsys):
     code, out, _ = run(capsys, "-q", REFS / "good.yaml", TEAM)
     assert code == 0
-    assert out.splitlines() == ["2 files checked: 0 errors in 0 files, 0 warnings"]
+    assert out.splitlines() == ["2 files checked: 0 errors in 0 files, 0 warnings", FORMAT_1_NOTE]
 
 
 def test_require_lang_turns_missing_languages_into_errors(capsys):

@@ -16,30 +16,37 @@ DELTA = "stress: 0.2, morale: -0.1"
 WHEN = '"milestones.reached >= 1 and team.stress < 0.5"'
 EFFECT = "events[0].choices[1].effects[0].effects[0].stress"
 
+
+def _at(old: str, token: str) -> tuple[int, int]:
+    """Line and column of `token` inside the first `old` of the example (1-based)."""
+    start = EXAMPLE.index(old) + old.index(token)
+    return EXAMPLE.count("\n", 0, start) + 1, start - EXAMPLE.rfind("\n", 0, start)
+
+
 CASES = {
     # name: (text replaced, replacement, line, column, field, message)
     "int_5000_digits": (
-        "difficulty: 1", "difficulty: " + "9" * 5000, 12, 13, "difficulty",
+        "difficulty: 1", "difficulty: " + "9" * 5000, *_at("difficulty: 1", "1"), "difficulty",
         "number too large: a whole number of 5,000 digits",
     ),
     "hex_5000_digits": (
-        "difficulty: 1", "difficulty: 0x" + "f" * 5000, 12, 13, "difficulty",
+        "difficulty: 1", "difficulty: 0x" + "f" * 5000, *_at("difficulty: 1", "1"), "difficulty",
         "number too large: a whole number of 5,000 digits",
     ),
     "delta_400_digits": (
-        DELTA, "stress: " + "9" * 400 + ", morale: -0.1", 37, 54, EFFECT,
+        DELTA, "stress: " + "9" * 400 + ", morale: -0.1", *_at(DELTA, "0.2"), EFFECT,
         "number too large: a whole number of 400 digits",
     ),
     "delta_overflowing_float": (
-        DELTA, "stress: 1e400, morale: -0.1", 37, 54, EFFECT,
+        DELTA, "stress: 1e400, morale: -0.1", *_at(DELTA, "0.2"), EFFECT,
         "number too large: 1e400 is more than a number can hold",
     ),
     "condition_constant_400_digits": (
-        WHEN, WHEN.replace("0.5", "9" * 400), 85, 54, "endings[0].when",
+        WHEN, WHEN.replace("0.5", "9" * 400), *_at(WHEN, "0.5"), "endings[0].when",
         "condition: number too large",
     ),
     "condition_constant_overflowing_float": (
-        WHEN, WHEN.replace("0.5", "1e400"), 85, 54, "endings[0].when",
+        WHEN, WHEN.replace("0.5", "1e400"), *_at(WHEN, "0.5"), "endings[0].when",
         "condition: number too large",
     ),
 }  # fmt: skip

@@ -29,13 +29,13 @@ def leadsim(*args: str, stdin: str = "", data_dir: Path, **env: str):
 
 
 def test_same_seed_and_decisions_print_byte_identical_json(tmp_path):
-    args = ("play", "example_release", "--seed", "5", "--choices", "1,2,1", "--json")
+    args = ("play", "example_release", "--seed", "5", "--choices", "1,2,weigh_calmly", "--json")
     first = leadsim(*args, data_dir=tmp_path)
     second = leadsim(*args, data_dir=tmp_path)
     assert first.returncode == 0, first.stderr
     assert first.stdout == second.stdout
     summary = json.loads(first.stdout)
-    assert summary["decisions"] == [1, 2, 1]
+    assert summary["decisions"] == ["ask_oleg", "share_testing", "weigh_calmly"]
     assert summary["ending"] == "smooth"
     assert {"scenario", "content_hash", "seed", "turns", "score", "ledger"} <= set(summary)
     for turn in summary["turns"]:
@@ -76,7 +76,7 @@ def test_end_of_input_stops_cleanly_and_the_game_is_saved(tmp_path):
     assert "Input ended: stopping after 1 decisions" in result.stderr
     saves = list(tmp_path.glob("auto-*.json"))
     assert len(saves) == 1
-    assert json.loads(saves[0].read_text())["decisions"] == [1]
+    assert json.loads(saves[0].read_text())["decisions"] == ["ask_oleg"]
     resumed = leadsim("play", "--text", "--continue", stdin="1\n1\n", data_dir=tmp_path)
     assert "Ending:" in resumed.stdout, resumed.stderr
 
@@ -84,7 +84,7 @@ def test_end_of_input_stops_cleanly_and_the_game_is_saved(tmp_path):
 def test_a_choice_not_on_offer_in_a_script_is_reported(tmp_path):
     result = leadsim("play", "example_release", "--choices", "2,2,1", "--json", data_dir=tmp_path)
     assert result.returncode == 1
-    assert "Decision 2: choice 2 is not on offer here (choose 1, 3)" in result.stderr
+    assert "Decision 2: choice 2 is not on offer in event 'plan'" in result.stderr
     assert "Traceback" not in result.stderr
 
 
@@ -173,13 +173,21 @@ def test_engine_imports_without_pygame():
 
 def test_hidden_choices_leave_no_gap_in_the_numbers(tmp_path):
     # After "trust the status", the choice that needs the overload to be known is hidden:
-    # the remaining two are numbered 1 and 2, and 2 is the third choice of the file.
+    # the remaining two are numbered 1 and 2, in the order this game shows them.
+    from game.content.library import load_bundle
+    from game.sim.session import Session
+
+    session = Session(load_bundle("example_release"), 1)
+    number = [o.id for o in session.choices()].index("trust_status") + 1
+    second = Session.replay(session.program, 1, ["trust_status"]).choices()
+    assert len(second) == 2
     result = leadsim(
-        "play", "example_release", "--text", "--seed", "1", stdin="2\n2\n", data_dir=tmp_path
-    )
+        "play", "example_release", "--text", "--seed", "1", stdin=f"{number}\n2\n",
+        data_dir=tmp_path,
+    )  # fmt: skip
     assert "3. " not in result.stdout.split("THE LAST TWO DAYS")[1].split("Your choice")[0]
     saves = list(tmp_path.glob("auto-*.json"))
-    assert json.loads(saves[0].read_text())["decisions"] == [2, 3]
+    assert json.loads(saves[0].read_text())["decisions"] == ["trust_status", second[1].id]
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])
