@@ -183,7 +183,7 @@ def run(args: argparse.Namespace) -> int:
     if not policies:
         return _fail("give at least one policy", 2)
     if args.plot is not None and os.path.lexists(args.plot) and not is_folder(args.plot):
-        return _fail(f"--plot {args.plot}: this is a file; name a folder for the charts", 2)
+        return _fail(f"--plot names a folder for the charts, and {args.plot} is a file", 2)
     loaded = _load(args)
     if loaded is None:
         return 1

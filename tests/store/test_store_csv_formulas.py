@@ -73,7 +73,7 @@ def _hostile_scenario(folder: Path) -> Path:
     shutil.copy(SCENARIOS / "example_team.yaml", folder / "example_team.yaml")
     text = (SCENARIOS / "example_release.yaml").read_text(encoding="utf-8")
     text = text.replace("{en: Status meeting,", '{en: "=HYPERLINK(\\"http://x\\")",', 1)
-    text = text.replace("{en: Talk to Oleg one to one,", '{en: "@Talk to Oleg",', 1)
+    text = text.replace('{en: "Talk to {oleg} one to one",', '{en: "@Talk to Oleg",', 1)
     text = text.replace("{en: Trust the status and move on,", '{en: "\\uff0bTrust the status",', 1)
     path = folder / "example_release.yaml"
     path.write_text(text, encoding="utf-8")

@@ -81,16 +81,18 @@ def test_changed_version_with_fitting_decisions_is_replayed(
 def test_changed_version_with_unfitting_decisions_asks_for_restart(
     bundle: Any, tmp_path: Path, data_dir: Path
 ) -> None:
-    def drop_third_choice(data: dict[str, Any]) -> None:
-        data["events"][0]["choices"] = data["events"][0]["choices"][:2]
+    def rename_third_choice(data: dict[str, Any]) -> None:
+        # a log names choices by id: a choice renamed is a choice gone
+        data["events"][0]["choices"][2]["id"] = "renamed_choice"
 
-    edited = _edited_copy(tmp_path, drop_third_choice)
+    edited = _edited_copy(tmp_path, rename_third_choice)
     record = _saved(_played(bundle, seed=3, first_choice=3), SaveStore())
     outcome = resume_game(record, edited, Session.replay)
     assert isinstance(outcome, RestartNeeded) and outcome.record is record
     assert "has changed since this game was saved" in outcome.reason
     assert f"{bundle.content_hash[:10]} -> {edited.content_hash[:10]}" in outcome.reason
-    assert "choice 3 is not on offer" in outcome.reason
+    taken = record.decisions[0]
+    assert f"choice '{taken}' is not in event" in outcome.reason
     assert "restart" in outcome.reason
 
 
