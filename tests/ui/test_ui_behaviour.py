@@ -194,12 +194,13 @@ def test_continue_option_opens_the_latest_game_at_once(make_app: MakeApp) -> Non
     again.services.close()
 
 
-def test_catalogs_have_the_same_keys_in_both_languages() -> None:
+@pytest.mark.parametrize("part", ["ui", "window"])
+def test_catalogs_have_the_same_keys_in_both_languages(part: str) -> None:
     import yaml
 
     root = Path(__file__).resolve().parents[2] / "game" / "data" / "assets" / "i18n"
-    en = yaml.safe_load((root / "ui.en.yaml").read_text(encoding="utf-8"))
-    ru = yaml.safe_load((root / "ui.ru.yaml").read_text(encoding="utf-8"))
+    en = yaml.safe_load((root / f"{part}.en.yaml").read_text(encoding="utf-8"))
+    ru = yaml.safe_load((root / f"{part}.ru.yaml").read_text(encoding="utf-8"))
     assert set(en) == set(ru)
     assert all(isinstance(v, str) and v.strip() for v in [*en.values(), *ru.values()])
 
