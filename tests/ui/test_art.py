@@ -392,7 +392,7 @@ def test_contact_sheet_renders_every_section(tmp_path):
     sheet = pygame.image.load(str(out))
     assert sheet.get_width() > 600 and sheet.get_height() > 600
     assert re.search(r"wrote .*sheet\.png \(\d+x\d+\)", result.stdout)
-    assert len(sorted(SCENARIOS.glob("team_*.yaml"))) == 6
+    assert len(sorted(SCENARIOS.glob("team_*.yaml"))) >= 6
 
 
 def test_contact_sheet_rejects_an_unknown_section(tmp_path):
