@@ -83,7 +83,7 @@ def bench_covers_and_icons(repeat: int) -> Result:
 
 
 def _eight_faces(size: int) -> list[Any]:
-    from game.ui.art.look import portrait_seed
+    from game.content.look import portrait_seed
     from game.ui.art.portraits import Portraits
 
     portraits = Portraits(16)

@@ -26,11 +26,11 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 import pygame
 import yaml
 
+from game.content.look import Look, portrait_seed
 from game.resources import ASSETS, SCENARIOS
 from game.ui.art.covers import SETTINGS, cover
 from game.ui.art.icons import ICON_NAMES, icon
 from game.ui.art.logo import logo, window_icon
-from game.ui.art.look import Look, portrait_seed
 from game.ui.art.portraits import Portraits
 
 BACKGROUND = (19, 32, 43)

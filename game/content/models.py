@@ -11,9 +11,10 @@ newcomers, conditional texts and text variables; format 1 files keep playing as 
 
 from __future__ import annotations
 
-from typing import Literal
+from collections.abc import Mapping
+from typing import Annotated, Literal
 
-from pydantic import Field, model_validator
+from pydantic import Field, PlainValidator, WithJsonSchema, model_validator
 
 from game.content.effect_models import (
     ACTIONS,
@@ -57,6 +58,7 @@ from game.content.fields import (
     TextKeyError,
     Unit,
 )
+from game.content.look import CHOICES, Look
 from game.content.principles import TRAIT_HELP, ArchetypeId, PrincipleId
 
 __all__ = [
@@ -297,6 +299,35 @@ class NameCases(Model):
     pre: str | None = Field(None, min_length=1, description="Prepositional (Глебе).")
 
 
+def _portrait(value: object) -> Look:
+    if isinstance(value, Look):
+        return value
+    if not isinstance(value, Mapping):
+        raise ValueError("expected a mapping such as {hair: bob, glasses: round}")
+    try:
+        return Look.from_mapping(value)
+    except ValueError as err:  # the field path already says "portrait"
+        raise ValueError(str(err).removeprefix("portrait: ")) from None
+
+
+Portrait = Annotated[
+    Look,
+    PlainValidator(_portrait),
+    WithJsonSchema(
+        {
+            "type": "object",
+            "additionalProperties": False,
+            "properties": {
+                key: {"type": "string", "description": "one of: " + ", ".join(values)}
+                for key, values in CHOICES.items()
+            },
+            "description": "How the person looks (every key optional; the rest is derived "
+            "from the member's id)",
+        }
+    ),
+]
+
+
 class Member(Model):
     """A person on the team."""
 
@@ -307,6 +338,10 @@ class Member(Model):
     gender: Literal["female", "male"] | None = Field(
         None, description="For texts that agree with it and for the portrait."
     )
+    portrait: Portrait | None = Field(
+        None, description="How they look: presentation, skin, hair, hair_colour, "
+        "facial_hair, glasses, age, clothes (any left out are derived from the id).",
+    )  # fmt: skip
     cases: dict[Lang, NameCases] = Field(
         default_factory=dict, description="The name's case forms per language: {ru: {gen: ...}}."
     )

@@ -11,13 +11,13 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.content.look import CHOICES, Look, portrait_seed, resolve
 from game.content.principles import PRINCIPLES
 from game.resources import ASSETS, SCENARIOS
 from game.ui.art.covers import SETTINGS, THEMES, cover
 from game.ui.art.icons import ICON_DIR, ICON_NAMES, ICONS, METER_ICONS, icon
 from game.ui.art.kit import ArtKit
 from game.ui.art.logo import ICON_SIZES, logo, window_icon
-from game.ui.art.look import CHOICES, Look, portrait_seed, resolve
 from game.ui.art.portraits import LEVELS, Portraits, quantise
 
 ART = ASSETS / "art"
@@ -231,7 +231,7 @@ def test_look_from_something_that_is_not_a_mapping_is_a_clear_error():
 def test_look_module_works_without_pygame():
     code = (
         "import sys; sys.modules['pygame'] = None\n"
-        "from game.ui.art.look import Look, resolve\n"
+        "from game.content.look import Look, resolve\n"
         "print(resolve('a/b', Look.from_mapping({'age': 'senior'})).age)\n"
     )
     result = subprocess.run(

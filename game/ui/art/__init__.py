@@ -3,12 +3,11 @@
 Everything is drawn from vector shapes by pygame's SVG renderer, on Surfaces with per-pixel
 alpha, so it works without a display (convert happens only when a window exists):
 
-- `look`: the `portrait:` keys an author may give (`Look`) and the full features of a person;
 - `portraits`: `Portraits(cache_size).surface(seed, look, mood, stress, estimated, gone, size)`;
 - `logo`: `logo(height)`, `window_icon(size)`;
 - `covers`: `cover(setting, (width, height), palette)` for every scenario setting;
 - `icons`: `icon(name, size, colour)` for meters, principles and a few interface notions;
 - `kit`: `ArtKit`, one object that caches all of the above for the screens.
 
-This package file imports nothing, so `game.ui.art.look` can be used without pygame.
+What a person looks like (the `portrait:` keys of a team file) is `game.content.look`.
 """

@@ -12,9 +12,9 @@ import math
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from game.content.look import Features
 from game.ui.art.colour import contrast, desaturate, mix, shade
 from game.ui.art.hair import STYLES, HairPaint, Head
-from game.ui.art.look import Features
 from game.ui.art.svg import circle, document, ellipse, num, path, stroke
 from game.ui.art.wear import earrings, glasses, torso
 

@@ -11,10 +11,10 @@ from collections.abc import Callable, Hashable, Mapping
 
 import pygame
 
+from game.content.look import Look
 from game.ui.art.covers import cover
 from game.ui.art.icons import Colour, colour_hex, icon
 from game.ui.art.logo import logo, window_icon
-from game.ui.art.look import Look
 from game.ui.art.portraits import Portraits
 
 

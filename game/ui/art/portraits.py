@@ -16,8 +16,8 @@ from typing import NamedTuple
 
 import pygame
 
+from game.content.look import Look, resolve
 from game.ui.art.face import portrait_svg
-from game.ui.art.look import Look, resolve
 from game.ui.art.svg import circle, document, for_display, num, path, rasterise
 
 LEVELS = 9  # steps of mood and of stress: 0, 1/8, ..., 1

@@ -5,18 +5,21 @@ A `Look` holds only what an author chose; everything left out is derived from a 
 `resolve(seed, look)` gives the complete `Features` a portrait is drawn from. Each feature draws
 from its own hash of the seed, so overriding one (say the hair colour) never changes another.
 
-This module imports neither pygame nor numpy: a scenario loader may validate `portrait:` with it.
+It lives with the scenario format (it imports neither pygame nor numpy): team files are checked
+with it, and the window's art draws from it.
 """
 
 from __future__ import annotations
 
 import difflib
 import hashlib
+import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, fields
 from types import MappingProxyType
 
-from game.ui.art.colour import HEX
+HEX = re.compile(r"^#[0-9a-fA-F]{6}$")
+
 
 SKIN_TONES = MappingProxyType({
     "pale": "#fbe2d0",
