@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from game.content.look import Features
 from game.ui.art.colour import shade
 from game.ui.art.hair import Head
-from game.ui.art.look import Features
 from game.ui.art.svg import circle, num, path, stroke
 
 Paint = Callable[[str], str]
