@@ -16,7 +16,7 @@ from typing import Any
 
 from game.content.conditions import Condition
 from game.content.loader import FileResult
-from game.content.models import END, Chance, Scenario, Schedule, SetFlag, Team, When
+from game.content.models import END, Chance, Choice, Scenario, Schedule, SetFlag, Team, When
 from game.content.models import Adjust as AdjustModel
 from game.content.models import Leader as LeaderModel
 from game.content.models import Milestone as MilestoneModel
@@ -94,6 +94,58 @@ def _following(scenario: Scenario, i: int) -> str:
     return END
 
 
+def default_targets(scenario: Scenario, i: int) -> list[str]:
+    """Where play can go after event `i` when the choice names no next (or the time ran out):
+    the event's `next`, else the event listed after it that is not an interruption, else END.
+    Branches whose condition can never hold are left out."""
+    event = scenario.events[i]
+    default = _links(event.next)
+    if not default or (isinstance(event.next, list) and event.next[-1].if_ is not None):
+        default = [*default, _following(scenario, i)]
+    return default
+
+
+def choice_targets(choice: Choice, default: list[str]) -> list[str]:
+    """Where play can go right after `choice` (its own `next`, falling back on `default`, the
+    event's :func:`default_targets`), before interruptions and `when` skips are applied."""
+    own = _links(choice.next)
+    conditional = isinstance(choice.next, list) and choice.next[-1].if_ is not None
+    return own if own and not conditional else [*own, *default]
+
+
+def successors(scenario: Scenario) -> dict[str, set[str]]:
+    """For each event id, the events (or END) play can go to next: after any of its choices,
+    through scheduled interruptions (and back) and past events skipped by their `when`."""
+    return _successors(scenario)
+
+
+@dataclass(frozen=True)
+class Reach:
+    """The flow as `check` sees it: which events play can reach from the start, and from
+    which events some ending can still be reached."""
+
+    graph: dict[str, set[str]]
+    reached: set[str]
+    can_end: set[str]
+
+
+def reach(scenario: Scenario) -> Reach:
+    """Reachability over :func:`successors` from the start event (or past it, when the first
+    event may be skipped), and backwards from the end."""
+    graph = _successors(scenario)
+    start = scenario.start or scenario.events[0].id
+    if scenario.events[0].when is not None and scenario.start is None:
+        graph.setdefault("<start>", set()).update({start, _following(scenario, 0)})
+        start = "<start>"
+    reached = _reachable(graph, start)
+    reverse: dict[str, set[str]] = {}
+    for source, targets in graph.items():
+        for target in targets:
+            reverse.setdefault(target, set()).add(source)
+    can_end = _reachable(reverse, END) if END in reverse else set()
+    return Reach(graph, reached, can_end)
+
+
 def _successors(scenario: Scenario) -> dict[str, set[str]]:
     """For each event, the events (or END) play can go to next."""
     index = {e.id: i for i, e in enumerate(scenario.events)}
@@ -106,14 +158,10 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
     out: dict[str, set[str]] = {}
     scheduled_by: dict[str, set[str]] = {}
     for i, event in enumerate(scenario.events):
-        default = _links(event.next)
-        if not default or (isinstance(event.next, list) and event.next[-1].if_ is not None):
-            default = [*default, _following(scenario, i)]
+        default = default_targets(scenario, i)
         targets: set[str] = set()
         for choice in event.choices:
-            own = _links(choice.next)
-            conditional = isinstance(choice.next, list) and choice.next[-1].if_ is not None
-            targets.update(own if own and not conditional else [*own, *default])
+            targets.update(choice_targets(choice, default))
         for target in schedules.get(i, []):
             scheduled_by.setdefault(target, set()).add(event.id)
             targets.add(target)
@@ -148,12 +196,8 @@ def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
 def _reachability(result: FileResult, scenario: Scenario) -> None:
     if not scenario.events:
         return
-    graph = _successors(scenario)
-    start = scenario.start or scenario.events[0].id
-    if scenario.events[0].when is not None and scenario.start is None:
-        graph.setdefault("<start>", set()).update({start, _following(scenario, 0)})
-        start = "<start>"
-    reached = _reachable(graph, start)
+    flow = reach(scenario)
+    reached, can_end = flow.reached, flow.can_end
     for i, event in enumerate(scenario.events):
         if event.id not in reached:
             result.add(
@@ -167,11 +211,6 @@ def _reachability(result: FileResult, scenario: Scenario) -> None:
         e.early and e.when is not None and any(r.parts == ("turn",) for r in e.when.names)
         for e in scenario.endings
     )
-    reverse: dict[str, set[str]] = {}
-    for source, targets in graph.items():
-        for target in targets:
-            reverse.setdefault(target, set()).add(source)
-    can_end = _reachable(reverse, END) if END in reverse else set()
     for i, event in enumerate(scenario.events):
         if event.id in reached and event.id not in can_end:
             result.add(
