@@ -24,9 +24,14 @@ from game.content.templates import CASES, scan
 from game.content.walk import parts_of
 
 
-def tag_ids(tags: Iterable[object]) -> set[str]:
-    """The principle ids of a list of tags (plain ids or conditional tags)."""
-    return {tag.principle if isinstance(tag, Tag) else str(tag) for tag in tags}
+def tag_ids(tags: Iterable[object], plain_only: bool = False) -> set[str]:
+    """The principle ids of a list of tags (plain ids or conditional tags; `plain_only`
+    leaves the conditional ones out)."""
+    return {
+        tag.principle if isinstance(tag, Tag) else str(tag)
+        for tag in tags
+        if not (plain_only and isinstance(tag, Tag))
+    }
 
 
 def check_format2(

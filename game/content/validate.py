@@ -92,7 +92,8 @@ def check_scenario(
         ]
         _unique(result, [(cid, loc) for cid, loc in choice_ids if cid], "choice")
         for k, choice in enumerate(event.choices):
-            both = tag_ids(choice.applies) & tag_ids(choice.violates)
+            # applied under one condition and violated under another is fine; always both is not
+            both = tag_ids(choice.applies, True) & tag_ids(choice.violates, True)
             if both:
                 result.add(("events", i, "choices", k, "violates"),
                            f"'{sorted(both)[0]}' is both applied and violated")  # fmt: skip

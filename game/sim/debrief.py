@@ -3,24 +3,40 @@
 Key moments come from what-if replays: each decision is swapped for each alternative that was
 on offer, with the same dice (common random numbers). After the swap the player's own later
 decisions are kept wherever they still fit (same event, choice still on offer); where the
-story has gone elsewhere, a reasonable player (the greedy policy) carries on. The decisions
-whose alternatives would have changed the final score most are the key moments.
+story has gone elsewhere, a reasonable player (the greedy policy) carries on.
+
+What the debrief may claim follows from those replays and nothing else:
+- an alternative that moves the final score by less than `MIN_SWING` points changes nothing
+  worth showing ("96 instead of 96"), and a decision with only such alternatives is no key
+  moment;
+- the player's costliest mistakes come first: decisions where another choice would have
+  scored clearly better (`CLEAR_GAIN`), and decisions that broke principles where a choice
+  breaking none would have scored better; then the decisions with the largest swing fill
+  the list, good calls included;
+- every alternative carries the principles it would have applied and broken, so no front
+  end can recommend a choice without saying what it breaks.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Literal
 
 from game.content import models as m
 from game.content.principles import FUNCTIONS, PRINCIPLE_IDS
 from game.sim.policies import choose
 from game.sim.scoring import Score
 from game.sim.session import Session, TurnRecord
+from game.sim.world import STATUS_NAMES
 
-KEY_MOMENTS = 3
-BURNOUT_FATIGUE = 0.8
-TRUST_SHIFT = 0.1
+KEY_MOMENTS = 4  # at most this many key moments
+MISTAKES = 2  # of which up to this many are the player's costliest mistakes
+MIN_SWING = 1.0  # points: a smaller change of the final score is no difference
+CLEAR_GAIN = 3.0  # points: an alternative this much better makes the decision a mistake
+TRUST_SHIFT = 0.1  # a change of trust, morale or stress worth telling
+EXTRA_TURNS = 40  # a what-if story may run this much longer than the real one
+
+Kind = Literal["mistake", "good", "swing"]
 
 
 @dataclass(frozen=True)
@@ -32,18 +48,26 @@ class Alternative:
     choice_id: str
     score: float
     ending: m.Ending | None
+    applied: tuple[str, ...] = ()  # principles this choice would have applied
+    violated: tuple[str, ...] = ()  # ... and broken
 
 
 @dataclass(frozen=True)
 class KeyMoment:
-    """A decision that changed the outcome most, with its alternatives."""
+    """A decision worth a second look, with the alternatives that would have mattered."""
 
     turn: int
     event: m.Event
     choice: m.Choice | None  # None: the time ran out
     record: TurnRecord
     actual_score: float
-    alternatives: tuple[Alternative, ...]
+    alternatives: tuple[Alternative, ...]  # every other choice on offer
+
+    @property
+    def shown(self) -> tuple[Alternative, ...]:
+        """The alternatives that change the final score by `MIN_SWING` or more, best first."""
+        matter = (a for a in self.alternatives if abs(a.score - self.actual_score) >= MIN_SWING)
+        return tuple(sorted(matter, key=lambda a: (-a.score, a.choice_index)))
 
     @property
     def best(self) -> Alternative:
@@ -59,20 +83,58 @@ class KeyMoment:
         return max(abs(a.score - self.actual_score) for a in self.alternatives)
 
     @property
+    def gain(self) -> float:
+        """How much better the best alternative would have scored (0 when none would)."""
+        return max(0.0, self.best.score - self.actual_score)
+
+    @property
+    def violation_cost(self) -> float:
+        """When this decision broke principles: how much better the best choice that breaks
+        none would have scored (0 when it broke none, or no such choice did better)."""
+        if not self.record.violated:
+            return 0.0
+        clean = [a.score for a in self.alternatives if not a.violated]
+        return max([0.0, *(s - self.actual_score for s in clean)])
+
+    @property
+    def kind(self) -> Kind:
+        """`mistake`: another choice would clearly have done better, or a principle was broken
+        at a real cost; `good`: every other choice would have done worse; else `swing`."""
+        if self.gain >= CLEAR_GAIN or self.violation_cost >= MIN_SWING:
+            return "mistake"
+        if self.gain < MIN_SWING and self.actual_score - self.worst.score >= MIN_SWING:
+            return "good"
+        return "swing"
+
+    @property
+    def cost(self) -> float:
+        """What the mistake cost: the larger of the gain missed and the violation's cost."""
+        return max(self.gain, self.violation_cost)
+
+    @property
     def principles(self) -> tuple[str, ...]:
         return (*self.record.applied, *self.record.violated)
 
 
 @dataclass(frozen=True)
 class MemberStory:
-    """What happened to one member over the playthrough."""
+    """What happened to one member over the playthrough, as the engine recorded it."""
 
     member: m.Member
-    left_at: int | None  # decision after which they left
-    burned_out: bool
+    status: str  # World status at the end: present, quit, burnout, decided, away, not_joined
+    left_at: int | None  # the decision (1-based) after which they left for good
     trust_change: float
     morale_change: float
     stress_change: float
+
+    @property
+    def burned_out(self) -> bool:
+        return self.status == "burnout"
+
+    @property
+    def gone(self) -> bool:
+        """Left the team for good: quit, burned out or let go by the leader."""
+        return self.status in ("quit", "burnout", "decided")
 
 
 @dataclass
@@ -95,31 +157,16 @@ class Debrief:
             "score": self.score.to_json(),
             "profile": self.profile,
             "functions": self.functions,
-            "key_moments": [
-                {
-                    "turn": k.turn,
-                    "event": k.event.id,
-                    "choice": k.record.choice_id,
-                    "applied": list(k.record.applied),
-                    "violated": list(k.record.violated),
-                    "score": round(k.actual_score, 6),
-                    "alternatives": [
-                        {
-                            "choice": a.choice_id,
-                            "score": round(a.score, 6),
-                            "ending": a.ending.id if a.ending else None,
-                        }
-                        for a in k.alternatives
-                    ],
-                }
-                for k in self.moments
-            ],
+            "key_moments": [_moment_json(k) for k in self.moments],
             "members": [
                 {
                     "id": s.member.id,
+                    "status": s.status,
                     "left_at": s.left_at,
                     "burned_out": s.burned_out,
                     "trust_change": round(s.trust_change, 6),
+                    "morale_change": round(s.morale_change, 6),
+                    "stress_change": round(s.stress_change, 6),
                 }
                 for s in self.members
             ],
@@ -127,23 +174,51 @@ class Debrief:
         }
 
 
+def _moment_json(k: KeyMoment) -> dict[str, Any]:
+    return {
+        "turn": k.turn,
+        "event": k.event.id,
+        "kind": k.kind,
+        "choice": k.record.choice_id,
+        "applied": list(k.record.applied),
+        "violated": list(k.record.violated),
+        "score": round(k.actual_score, 6),
+        "alternatives": [
+            {
+                "choice": a.choice_id,
+                "score": round(a.score, 6),
+                "ending": a.ending.id if a.ending else None,
+                "applied": list(a.applied),
+                "violated": list(a.violated),
+            }
+            for a in k.shown
+        ],
+    }
+
+
 def what_if(session: Session, turn: int, choice: str | None) -> Session:
     """The playthrough with decision `turn` replaced by `choice`, played to its end."""
     trial = Session.replay(session.program, session.seed, session.decisions[:turn], session.run)
+    return _play_on(session, trial, turn, choice)
+
+
+def _play_on(session: Session, trial: Session, turn: int, choice: str | None) -> Session:
+    """Take `choice` at `turn` in `trial` (the playthrough up to that decision), then go on
+    with the player's own decisions where they fit, and the greedy policy where not."""
     trial.take(choice)
     history = session.history
     step = turn + 1
-    while not trial.finished:
-        if trial.turn > len(history) + 40:
-            break
+    while not trial.finished and trial.turn <= len(history) + EXTRA_TURNS:
         original = history[step] if step < len(history) else None
-        offered = {o.id for o in trial.choices()}
         event = trial.event
         if (
             original is not None
             and event is not None
             and event.id == original.event_id
-            and (original.choice_id in offered or original.choice_id is None)
+            and (
+                original.choice_id is None
+                or any(o.id == original.choice_id for o in trial.choices())
+            )
         ):
             trial.take(original.choice_id)
         else:
@@ -152,57 +227,77 @@ def what_if(session: Session, turn: int, choice: str | None) -> Session:
     return trial
 
 
-def key_moments(session: Session, count: int = KEY_MOMENTS) -> list[KeyMoment]:
-    """The decisions whose alternatives would have changed the final score most."""
+def all_moments(session: Session) -> list[KeyMoment]:
+    """Every decision that had an alternative, with what each alternative would have done.
+
+    The playthrough is walked once, forking it at each decision (no replays from the start).
+    """
     actual = session.score().total
+    walk = Session(session.program, session.seed, session.run)
     moments: list[KeyMoment] = []
     for turn, record in enumerate(session.history):
-        before = Session.replay(
-            session.program, session.seed, session.decisions[:turn], session.run
-        )
-        assert before.event is not None
+        event = walk.event
+        assert event is not None
         alternatives = []
-        for option in before.choices():
+        for option in walk.choices():
             if option.id == record.choice_id:
                 continue
-            trial = what_if(session, turn, option.id)
+            trial = _play_on(session, walk.fork(), turn, option.id)
+            taken = trial.history[turn]
             alternatives.append(
                 Alternative(
-                    option.index, option.choice, option.id, trial.score().total, trial.ending
+                    option.index,
+                    option.choice,
+                    option.id,
+                    trial.score().total,
+                    trial.ending,
+                    taken.applied,
+                    taken.violated,
                 )
             )
-        if not alternatives:
-            continue
-        event = before.event
-        choice = event.choices[record.choice_index - 1] if record.choice_index else None
-        moments.append(KeyMoment(turn, event, choice, record, actual, tuple(alternatives)))
-    moments.sort(key=lambda k: (-k.swing, k.turn))
-    return sorted(moments[:count], key=lambda k: k.turn)
+        if alternatives:
+            choice = event.choices[record.choice_index - 1] if record.choice_index else None
+            moments.append(KeyMoment(turn, event, choice, record, actual, tuple(alternatives)))
+        walk.take(record.choice_id)
+    return moments
+
+
+def key_moments(session: Session, count: int = KEY_MOMENTS) -> list[KeyMoment]:
+    """The decisions worth a second look, in the order they were made: the costliest mistakes
+    first (up to `MISTAKES`), then the largest swings; never one that changed nothing."""
+    candidates = [k for k in all_moments(session) if k.swing >= MIN_SWING]
+    mistakes = sorted(
+        (k for k in candidates if k.kind == "mistake"), key=lambda k: (-k.cost, k.turn)
+    )
+    chosen = mistakes[: min(MISTAKES, count)]
+    rest = sorted(
+        (k for k in candidates if all(k is not c for c in chosen)),
+        key=lambda k: (-k.swing, k.turn),
+    )
+    chosen += rest[: count - len(chosen)]
+    return sorted(chosen, key=lambda k: k.turn)
 
 
 def member_stories(session: Session) -> list[MemberStory]:
-    """Left, burned out, trust gained or lost: replays the log to follow each person."""
-    stories = []
-    replay = Session(session.program, session.seed, session.run)
-    peak_fatigue = replay.world.fatigue[0].copy()
-    first = {name: getattr(replay.world, name)[0].copy() for name in ("trust", "morale", "stress")}
-    for decision in session.decisions:
-        replay.take(decision)
-        peak_fatigue = peak_fatigue.clip(min=replay.world.fatigue[0])
+    """Each person's end: their status as the engine holds it (quit, burnout, let go, away),
+    when they left, and how their trust, morale and stress moved since the start."""
+    w, start = session.world, session.program.consts.start
     left_at: dict[str, int] = {}
     for record in session.history:
         for member_id in record.left:
-            left_at.setdefault(member_id, record.turn + 1)
-    w = session.world
+            left_at[member_id] = record.turn + 1  # the last time they left counts
+    stories = []
     for i, member in enumerate(session.bundle.team.members):
+        status = STATUS_NAMES[int(w.status[0, i])]
+        gone = status in ("quit", "burnout", "decided")
         stories.append(
             MemberStory(
                 member=member,
-                left_at=left_at.get(member.id),
-                burned_out=bool(peak_fatigue[i] >= BURNOUT_FATIGUE),
-                trust_change=float(w.trust[0, i] - first["trust"][i]),
-                morale_change=float(w.morale[0, i] - first["morale"][i]),
-                stress_change=float(w.stress[0, i] - first["stress"][i]),
+                status=status,
+                left_at=left_at.get(member.id) if gone else None,
+                trust_change=float(w.trust[0, i] - start["trust"][i]),
+                morale_change=float(w.morale[0, i] - start["morale"][i]),
+                stress_change=float(w.stress[0, i] - start["stress"][i]),
             )
         )
     return stories

@@ -83,20 +83,20 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
 
     # Stress settles towards each person's baseline, but an overloaded person does not calm
     # down by themselves: neglect does not heal (stress_resistance, people_psychology).
-    overload = clip01((world.stress - p.overload_stress) * (2.0 / (1.0 - p.overload_stress)))
+    overload = clip01((world.stress - p.overload_stress) / p.overload_width)
     stress = world.stress + consts.stress_relax * (1.0 - overload) * (
         consts.base_stress - world.stress
     )
 
-    # Emotional contagion: excess stress and low morale spread along close bonds, bad moods
-    # faster than good ones; a calm colleague does not absorb anyone's stress.
+    # Emotional contagion: moods flow along close bonds from the one who feels it more to the
+    # one who feels it less — stress from the more stressed, low morale from the lower —
+    # bad moods faster than good ones. A calm colleague absorbs nobody's stress, and two
+    # stressed friends do not pump each other past where the more stressed one stands.
     if consts.has_bonds:
-        excess = np.maximum(world.stress - consts.base_stress, 0.0) * pf
-        stress = stress + p.contagion * _along(excess, consts.bonds)
-        mood = (world.morale - base_morale) * pf
-        spread = p.bad_mood_spread * np.minimum(mood, 0.0)
-        spread = spread + p.good_mood_spread * np.maximum(mood, 0.0)
-        morale = morale + _along(spread, consts.bonds)
+        stress = stress + p.contagion * _downhill(world.stress, pf, consts.bonds, rising=True)
+        down = _downhill(world.morale, pf, consts.bonds, rising=False)
+        up = _downhill(world.morale, pf, consts.bonds, rising=True)
+        morale = morale + p.bad_mood_spread * down + p.good_mood_spread * up
     if consts.has_conflict:
         stress = stress + p.friction * _along(pf, consts.conflict)
 
@@ -140,6 +140,16 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     if changed:
         world.present = world.status == PRESENT
     return leaving
+
+
+def _downhill(
+    values: np.ndarray, present: np.ndarray, weights: np.ndarray, rising: bool
+) -> np.ndarray:
+    """(R, M): for each person i, sum over present j of weights[i, j] * the part of
+    values[j] - values[i] that is positive (rising) or negative (falling)."""
+    gap = values[:, None, :] - values[:, :, None]  # [r, i, j] = values[j] - values[i]
+    gap = np.maximum(gap, 0.0) if rising else np.minimum(gap, 0.0)
+    return (gap * (weights[None, :, :] * present[:, None, :])).sum(axis=2)
 
 
 def _along(values: np.ndarray, weights: np.ndarray) -> np.ndarray:

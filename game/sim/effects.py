@@ -61,11 +61,13 @@ def land(ctx: Context, rows: np.ndarray, mask: np.ndarray, metric: str, delta: A
     """
     world, p = ctx.world, ctx.consts.params
     current = getattr(world, metric)[rows]
-    if metric == "morale":
-        delta = np.where(delta > 0, delta * (0.75 + p.trust_gain * world.trust[rows]), delta)
-    elif metric == "stress":
-        sensitivity = 1.3 - p.stress_sensitivity * ctx.consts.traits["resilience"][None, :]
-        delta = np.where(delta > 0, delta * sensitivity, delta)
+    scalar = isinstance(delta, float)
+    if metric == "morale" and (not scalar or delta > 0):
+        boost = 0.75 + p.trust_gain * world.trust[rows]
+        delta = delta * boost if scalar else np.where(delta > 0, delta * boost, delta)
+    elif metric == "stress" and (not scalar or delta > 0):
+        sensitivity = ctx.consts.stress_sensitivity[None, :]
+        delta = delta * sensitivity if scalar else np.where(delta > 0, delta * sensitivity, delta)
     if metric == "growth":
         getattr(world, metric)[rows] = np.maximum(current + delta * mask, 0.0)
         return

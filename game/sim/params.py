@@ -27,16 +27,18 @@ class Params:
     composure_relax: float = 0.1
     composure_rest: float = 0.7
 
-    overload_stress: float = 0.7
-    """Above this stress people stop calming down by themselves: neglect does not heal."""
+    overload_stress: float = 0.65
+    """Above this stress people calm down less and less by themselves..."""
+    overload_width: float = 0.15
+    """...and not at all from overload_stress + overload_width on: neglect does not heal."""
 
     # Emotional contagion along relationships (stress_resistance, know_your_people)
     contagion: float = 0.45
-    """Share of a close colleague's excess stress that reaches a person each turn."""
+    """Share of the gap to a more stressed close colleague that a person catches each turn."""
     bad_mood_spread: float = 0.25
-    """Share of a close colleague's low morale (below their baseline) that spreads each turn."""
+    """Share of the gap to a gloomier close colleague that pulls a person's morale down."""
     good_mood_spread: float = 0.1
-    """Good moods spread too, more slowly than bad ones."""
+    """Good moods spread too, more slowly than bad ones (share of the gap upwards)."""
     friction: float = 0.03
 
     # Burnout (stress_resistance)

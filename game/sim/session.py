@@ -142,11 +142,11 @@ class Session:
         return self._play(self._offered(choice))
 
     def _offered(self, ref: str | int) -> CompiledChoice:
-        event = self.program.events[self._event]
-        options = self.choices()
         found = self.find(ref)
-        if found is None or all(o.index != found.index for o in options):
-            shown = ", ".join(o.id for o in options)
+        offered = self.program.offered(self.ctx, self.rows, self._event)[0]
+        if found is None or not offered[found.index - 1]:
+            event = self.program.events[self._event]
+            shown = ", ".join(o.id for o in self.choices())
             what = f"choice '{ref}'" if isinstance(ref, str) else f"choice {ref}"
             where = "is not in" if found is None else "is not on offer in"
             raise InvalidChoice(f"{what} {where} event '{event.model.id}' (choose {shown})")

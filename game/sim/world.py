@@ -52,12 +52,14 @@ class TeamConstants:
         p = self.params
         resilience = self.traits["resilience"]
         object.__setattr__(self, "stress_relax", p.stress_relax * (0.5 + 0.5 * resilience))
+        object.__setattr__(self, "stress_sensitivity", 1.3 - p.stress_sensitivity * resilience)
         object.__setattr__(self, "bonds_t", np.ascontiguousarray(self.bonds.T))
         object.__setattr__(self, "conflict_t", np.ascontiguousarray(self.conflict.T))
         object.__setattr__(self, "has_bonds", bool(self.bonds.any()))
         object.__setattr__(self, "has_conflict", bool(self.conflict.any()))
 
     stress_relax: np.ndarray = field(init=False)
+    stress_sensitivity: np.ndarray = field(init=False)  # how hard added stress lands
     bonds_t: np.ndarray = field(init=False)
     conflict_t: np.ndarray = field(init=False)
     has_bonds: bool = field(init=False)
