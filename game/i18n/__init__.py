@@ -1,50 +1,111 @@
-"""Interface strings in English and Russian, from the catalogs in game/data/assets/i18n/.
+"""Interface strings in English and Russian, written with Project Fluent.
 
-Every file `i18n/<part>.<lang>.yaml` holds flat `key: text` pairs; texts may use
-`{name}` placeholders. A key missing in a language falls back to English, and a key missing
-everywhere shows as the key itself, so a gap is visible but never crashes the game.
+The catalogs are `game/data/assets/i18n/<lang>/*.ftl`. Code names a string by its key and
+passes arguments by name; the catalog decides the wording, the plural form and the number
+format of each language:
+
+    s = Strings("ru")
+    s("text.eof", count=3)                 # "... после 3 решений"
+    s("msg.revealed", names=[katya, nadya])  # Nouns: "... у Кати и Нади"
+
+- Numbers (int, float) stay numbers, so a message can pick a plural form (`$count ->
+  [one] ... [few] ... *[many] ...`) and `NUMBER()` formats them for the language ("94,2").
+- A `Noun` (see game/i18n/words.py; `person(member, lang)`, `Strings.principle(pid)`)
+  brings its case forms and grammatical gender; a list of them is joined in the language's way.
+- A key missing in a language falls back to English, and a key missing everywhere shows as
+  the key itself: a gap is visible but never stops the game. `Strings(lang, strict=True)`
+  raises `StringError` instead, and on any problem Fluent reports (the tests use it).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from types import MappingProxyType
+from numbers import Integral, Real
 from typing import Any
 
-import yaml
+from game.i18n.catalogs import LANGUAGES, Catalog, catalog, fluent_id, load
+from game.i18n.words import Noun, person, spread
 
-from game.resources import ASSETS
-
-CATALOGS = ASSETS / "i18n"
-LANGUAGES = ("en", "ru")
+__all__ = ["LANGUAGES", "Noun", "StringError", "Strings", "catalog", "person"]
 
 
-@lru_cache(maxsize=8)
-def catalog(lang: str) -> MappingProxyType[str, str]:
-    """All strings of one language (read once per process)."""
-    merged: dict[str, str] = {}
-    for path in sorted(CATALOGS.glob(f"*.{lang}.yaml")):
-        data = yaml.safe_load(path.read_text(encoding="utf-8")) or {}
-        merged.update({str(k): str(v) for k, v in data.items()})
-    return MappingProxyType(merged)
+class StringError(LookupError):
+    """A string that is missing or cannot be formatted (raised in strict mode only)."""
 
 
 class Strings:
     """The interface strings of one language: `strings("key", name=value)`."""
 
-    def __init__(self, lang: str) -> None:
+    def __init__(self, lang: str, strict: bool = False) -> None:
         self.lang = lang if lang in LANGUAGES else "en"
-        self._own = catalog(self.lang)
-        self._en = catalog("en")
+        self.strict = strict
+        self._own = load(self.lang)
+        self._en = load("en")
+        self._plain: dict[str, str] = {}  # messages without arguments, formatted once
 
     def __call__(self, key: str, **values: Any) -> str:
-        text = self._own.get(key) or self._en.get(key) or key
-        if values:
-            try:
-                return text.format(**values)
-            except (KeyError, IndexError, ValueError):
-                return text
+        if not values and key in self._plain:
+            return self._plain[key]
+        if key in self._own.messages:
+            text = self._format(self._own, key, values)
+        elif self.strict:
+            raise StringError(f"no string '{key}' in {self.lang}")
+        elif key in self._en.messages:
+            text = self._format(self._en, key, values)
+        else:
+            text = key
+        if not values:
+            self._plain[key] = text
         return text
 
     def has(self, key: str) -> bool:
-        return key in self._own
+        """Whether this language's catalog has the key (without falling back to English)."""
+        return key in self._own.messages
+
+    def principle(self, pid: str) -> Noun:
+        """A principle's name (`principle.name.<id>`) with its grammatical gender, so that
+        the words around it agree ("принцип применён", "решительность проявлена")."""
+        key = f"principle.name.{pid}"
+        name = self(key)
+        found = self._own if key in self._own.messages else self._en
+        gender = self._attribute(found, key, "gender") if key in found.messages else None
+        return Noun(name, gender=gender)
+
+    def _attribute(self, cat: Catalog, key: str, attribute: str) -> str | None:
+        message = cat.bundle.get_message(fluent_id(key))
+        pattern = message.attributes.get(attribute)
+        if pattern is None:
+            return None
+        text, errors = cat.bundle.format_pattern(pattern, {})
+        self._check(cat, key, errors)
+        return str(text)
+
+    def _format(self, cat: Catalog, key: str, values: dict[str, Any]) -> str:
+        message = cat.bundle.get_message(fluent_id(key))
+        if message.value is None:
+            if self.strict:
+                raise StringError(f"'{key}' in {cat.lang} has no text, only attributes")
+            return key
+        args: dict[str, Any] = {}
+        for name, value in values.items():
+            args.update(spread(name, _plain(value), cat.lang))
+        text, errors = cat.bundle.format_pattern(message.value, args)
+        self._check(cat, key, errors)
+        return str(text)
+
+    def _check(self, cat: Catalog, key: str, errors: list[Exception]) -> None:
+        if errors and self.strict:
+            problems = "; ".join(str(e) for e in errors)
+            raise StringError(f"'{key}' in {cat.lang}: {problems}")
+
+
+def _plain(value: Any) -> Any:
+    """Numbers as Fluent knows them (numpy's too), texts and lists as they are, the rest as text."""
+    if isinstance(value, bool):
+        return "yes" if value else "no"
+    if isinstance(value, Integral):
+        return int(value)
+    if isinstance(value, Real):
+        return float(value)
+    if isinstance(value, (str, list, tuple)):
+        return value
+    return str(value)  # a path, a date: as Python writes it
