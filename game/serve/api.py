@@ -130,9 +130,11 @@ async def submit(request: Request) -> Response:
         raise ApiError(422, "invalid_field", str(exc)) from None
     except StoreError as exc:
         raise ApiError(503, "storage", f"the class board cannot store runs now: {exc}") from None
+    if not recorded.created:  # the same submission, sent twice at once
+        return JSONResponse(_result(recorded.row, False))
     found.presence.finished(sub.run_id)
     found.hub.changed()
-    return JSONResponse(_result(recorded.row, recorded.created), status_code=201)
+    return JSONResponse(_result(recorded.row, True), status_code=201)
 
 
 async def _verified(found: Services, sub: Submission) -> Playthrough:
