@@ -170,7 +170,7 @@ def option_labels(tally: EventTally, lang: str, s: Strings) -> list[str]:
 
 def _share_note(s: Strings, count: int, total: int) -> str:
     share = count / total if total else 0.0
-    return s("report.share_note", share=f"{share:.0%}", count=count)
+    return s("report.share_note", share=share, count=count)
 
 
 def _bars_height(count: int, row: int = 48, titled: bool = True) -> int:

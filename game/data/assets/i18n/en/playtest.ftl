@@ -1,7 +1,6 @@
 # Charts of `leadsim playtest --plot`.
 
 playtest-trajectory_title = Team averages per turn ({ $policy }): mean and 10-90 % band
-playtest-endings_title = Endings reached (share of runs)
 playtest-scores_title = Mean score per policy (0-100)
 playtest-people_title = Each person per turn ({ $policy }): morale and stress
 playtest-still_playing = averaged over the runs still playing

@@ -2,13 +2,28 @@
 
 report-title = LeadSim — class report
 report-generated = Generated { $date } UTC.
-report-totals = { $plays } plays of { $scenarios } scenario(s), played { $first } – { $last } (UTC).
+report-totals = { $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    } of { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenarios
+    }, played { $first } – { $last } (UTC).
 report-since = Only plays since { $date }.
 report-contents = Scenarios
 report-data_files = Raw data (CSV)
 report-scenario_heading = { $title } ({ $id })
-report-scenario_meta = { $plays } plays by { $players } players.
-report-score_summary = { $plays } plays · mean { $mean } · median { $median } · lowest { $low } · highest { $high }
+report-scenario_meta = { $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    } by { $players ->
+        [one] { $players } player
+       *[other] { $players } players
+    }.
+report-score_summary = { $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    } · mean { NUMBER($mean, minimumFractionDigits: 1, maximumFractionDigits: 1) } · median { NUMBER($median, minimumFractionDigits: 1, maximumFractionDigits: 1) } · lowest { NUMBER($low, minimumFractionDigits: 1, maximumFractionDigits: 1) } · highest { NUMBER($high, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 report-heading-scores = Score distribution
 report-heading-endings = Endings
 report-heading-leaderboard = Leaderboard (top 10)
@@ -31,7 +46,7 @@ report-chart-principles = Principles: applied minus broken, per play (class mean
 report-chart-functions = The four functions of a manager
 report-chart-functions_applied = applied on balance
 report-chart-functions_broken = broken on balance
-report-share_note = { $share } ({ $count })
+report-share_note = { NUMBER($share, style: "percent") } ({ $count })
 report-timed_out = Time ran out before deciding
 report-no_ending = No ending (left early)
 report-alt-scores = Histogram of the class's scores in { $title }
@@ -39,15 +54,36 @@ report-alt-endings = Bar chart of the endings the class reached in { $title }
 report-alt-principles = Bar chart of the class's balance on each of the 18 principles in { $title }
 report-alt-functions = Radar chart of the four functions of a manager in { $title }
 report-alt-choices = Bar chart of the options the class picked at: { $event }
-report-choices_caption = { $decisions } decisions in { $plays } plays.
-report-top_note = Ranked within version { $version } ({ $plays } plays): scores of different versions are never mixed.
-report-version_plays = { $version }: { $plays } plays
+report-choices_caption = { $decisions ->
+        [one] { $decisions } decision
+       *[other] { $decisions } decisions
+    } in { $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    }.
+report-top_note = Ranked within version { $version } ({ $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    }): scores of different versions are never mixed.
+report-version_plays = { $version }: { $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    }
 report-note-versions = This scenario was played in more than one version ({ $versions }). Scores, endings and the profile count every play; the leaderboard ranks one version.
 report-note-not_installed = This scenario is not installed here, or it does not validate: its titles and the choices per event cannot be shown.
 report-note-no_choices = The choices per event are read by replaying plays on the installed scenario, which is missing here.
-report-note-other_version = { $count } of { $total } plays were made on another version of the scenario than the installed one, so their choices cannot be read and are left out below.
+report-note-other_version = { $count } of { $total } plays { $count ->
+        [one] was
+       *[other] were
+    } made on another version of the scenario than the installed one, so their choices cannot be read and are left out below.
 report-note-all_other_version = Every play was made on another version of the scenario than the installed one, so the choices per event cannot be read from them.
-report-note-failed = { $count } plays could not be replayed on the installed scenario and are left out below.
+report-note-failed = { $count ->
+        [one] { $count } play
+       *[other] { $count } plays
+    } could not be replayed on the installed scenario and { $count ->
+        [one] is
+       *[other] are
+    } left out below.
 report-note-no_decisions = No decisions to show.
 report-note-unreached = Not reached in any play: { $events }.
 report-error-since = --since expects a date as YYYY-MM-DD, not '{ $value }'.
@@ -57,11 +93,29 @@ report-error-unknown = no playthroughs of '{ $scenario }' on the leaderboard (sc
 report-error-none_since = no playthroughs since { $date }: nothing to report.
 report-error-damaged = { $notice } Nothing to report.
 report-error-write = cannot write the report to { $folder }: { $reason }
-report-written = Class report written to { $path } ({ $plays } plays, { $scenarios } scenario(s)).
+report-written = Class report written to { $path } ({ $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    }, { $scenarios ->
+        [one] { $scenarios } scenario
+       *[other] { $scenarios } scenarios
+    }).
+
+## Leaderboard rows that are damaged, played by policies or scripts, or by another engine
+
 report-mode_heading = { $heading } — { $mode }
 report-mode-scripted = scripted runs (decisions given in advance)
 report-mode-policy = played by the policy “{ $policy }”
-report-note-damaged = Row #{ $id } of the leaderboard is damaged and left out: { $problem }
-report-note-other_modes = { $count } runs played by a policy or from scripted decisions are left out; add --all to report them, each in a section of its own.
-report-note-other_engine = { $count } of { $total } plays were recorded by another version of the game's engine, so their choices are left out below; they are ranked apart.
-report-top_note_engine = Ranked within version { $version } as recorded by engine { $engine } ({ $plays } plays): scores of different versions and engines are never mixed.
+report-note-damaged = Row #{ NUMBER($id, useGrouping: 0) } of the leaderboard is damaged and left out: { $problem }
+report-note-other_modes = { $count ->
+        [one] { $count } run played by a policy or from scripted decisions is
+       *[other] { $count } runs played by a policy or from scripted decisions are
+    } left out; add --all to report them, each in a section of its own.
+report-note-other_engine = { $count } of { $total } plays { $count ->
+        [one] was
+       *[other] were
+    } recorded by another version of the game's engine, so their choices are left out below; they are ranked apart.
+report-top_note_engine = Ranked within version { $version } as recorded by engine { $engine } ({ $plays ->
+        [one] { $plays } play
+       *[other] { $plays } plays
+    }): scores of different versions and engines are never mixed.

@@ -3,7 +3,10 @@
 title-tagline = Lead a team through a crisis, then see which leadership principles you applied.
 title-keys = Arrows or Tab move · Enter chooses · Esc goes back · F11 full screen
 title-store_problem = Saving is unavailable: { $problem }
-title-continue = Continue: { $scenario } (decisions made: { $decisions })
+title-continue = Continue: { $scenario } ({ $decisions ->
+        [one] { $decisions } decision made
+       *[other] { $decisions } decisions made
+    })
 title-new = New game
 title-saves = Saved games
 title-leaderboard = Leaderboard
@@ -36,14 +39,20 @@ picker-best = Your best score: { $score } / 100
 picker-no_best = Best score: not played yet
 picker-setting = Setting: { $setting }
 picker-difficulty = Difficulty: { $level } of 5
-picker-minutes = About { $minutes } minutes
+picker-minutes = About { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
 picker-languages = Languages: { $languages }
-picker-team = Team: { $team } ({ $count } people)
+picker-team = Team: { $team } ({ $count ->
+        [one] { $count } person
+       *[other] { $count } people
+    })
 
-lang-en = English
-lang-ru = Russian
-
-briefing-sub = Your team: { $team } · { $setting } · about { $minutes } minutes
+briefing-sub = Your team: { $team } · { $setting } · about { $minutes ->
+        [one] { $minutes } minute
+       *[other] { $minutes } minutes
+    }
 briefing-values = The team's values
 briefing-estimates = Striped meters with a ~ are your estimates: you learn how people really are by asking them.
 
@@ -82,7 +91,6 @@ debrief-principles = The principles in brief
 
 leaderboard-heading = Leaderboard
 leaderboard-sub = { $scenario } · version { $version }
-leaderboard-next = Next scenario
 leaderboard-unavailable = The leaderboard is not available: { $problem }
 leaderboard-empty = Nobody is on this leaderboard yet. Finish a game to be the first.
 leaderboard-rank = #
@@ -95,7 +103,10 @@ name-heading = Your score: { $score } / 100
 name-prompt = Type your name for the leaderboard and press Enter.
 name-placeholder = Your name
 name-problem = This name cannot be used: { $problem }
-name-hint = 1 to { $limit } characters, any alphabet.
+name-hint = 1 to { $limit ->
+        [one] { $limit } character
+       *[other] { $limit } characters
+    }, any alphabet.
 
 settings-heading = Settings
 settings-row = { $setting }: { $value }
@@ -132,7 +143,10 @@ saves-heading = Saved games
 saves-empty = There are no saved games yet.
 saves-problems = Files that could not be read:
 saves-autosave = Autosave
-saves-item = { $slot }: { $scenario } · decisions made: { $decisions } · { $date }
+saves-item = { $slot }: { $scenario } · { $decisions ->
+        [one] { $decisions } decision made
+       *[other] { $decisions } decisions made
+    } · { $date }
 
 autoplay-name = Autoplayer
 

@@ -1,7 +1,6 @@
 # Charts of `leadsim playtest --plot`.
 
 playtest-trajectory_title = Средние по команде по ходам ({ $policy }): среднее и полоса 10-90 %
-playtest-endings_title = Какие финалы достигнуты (доля прогонов)
 playtest-scores_title = Средний итог по стратегиям (0-100)
 playtest-people_title = Каждый по ходам ({ $policy }): настрой и стресс
 playtest-still_playing = среднее по прогонам, которые ещё идут

@@ -1,42 +1,140 @@
-# The terminal front end (`leadsim play --text`).
+# Терминал (`leadsim play --text`): те же экраны, что и в окне, строками текста.
 
-text-header = { $title } · решение { $turn } · прогресс { $progress }
+## Перед первым решением
+
+text-briefing = Ваша команда: { $team } ({ $count } { $count ->
+        [one] человек
+        [few] человека
+       *[other] человек
+    }) · { $setting } · около { $minutes } { $minutes ->
+        [one] минуты
+       *[other] минут
+    }
+text-values = Ценности команды:
+text-people = Люди:
+text-role = { $role } · { $archetype }
+
+## Решение
+
+text-header = { $title } · решение { $turn } · прогресс { $progress }%
+text-leader = Вы: стресс { $stress }% · энергия { $energy }%
+text-stakeholder = { $name }: доверие { $trust }% · терпение { $patience }%
+text-stakeholder_role = { $name } ({ $role })
+text-problems = Открытые проблемы: { $problems }
 text-team = Команда
 text-estimate_note = ~ — это оценка: чтобы узнать, как на самом деле, спросите людей.
-text-left_team = ушёл из команды
+text-status-quit = { $name_gender ->
+        [feminine] ушла из команды
+        [masculine] ушёл из команды
+       *[other] больше не в команде
+    }
+text-status-burnout = { $name_gender ->
+        [feminine] выгорела и ушла
+        [masculine] выгорел и ушёл
+       *[other] выгорание: больше не в команде
+    }
+text-status-decided = { $name_gender ->
+        [feminine] вы с ней расстались
+        [masculine] вы с ним расстались
+       *[other] расставание по вашему решению
+    }
+text-status-away = временно отсутствует
+text-private = Лично: { $text }
 text-choices = Что вы сделаете?
-text-prompt = Ваш выбор (1-{ $count }, h — история, q — выход): 
+text-time_limit = На решение { $seconds } { $seconds ->
+        [one] секунда
+        [few] секунды
+       *[other] секунд
+    }; когда время выйдет, отсутствие решения и станет вашим решением.
+text-time_limit_untimed = (На тренинге на это решение даётся { $seconds } { $seconds ->
+        [one] секунда
+        [few] секунды
+       *[other] секунд
+    }; здесь можно не спешить.)
+
+## Приглашение ко вводу
+
+text-prompt = Ваш выбор (1-{ $count }, h — история, q — выход): { "" }
+# $clock — оставшееся время вида 0:42, всегда одной ширины; $warn — yes, когда осталось 10 секунд и меньше
+text-prompt_timed = { $warn ->
+        [yes] { "[" }{ $clock }!]
+       *[no] { "[" }{ $clock } ]
+    } Ваш выбор (1-{ $count }, h — история, q — выход): { "" }
+text-hurry = { $seconds ->
+        [one] Осталась { $seconds } секунда
+        [few] Осталось { $seconds } секунды
+       *[other] Осталось { $seconds } секунд
+    }: решайте сейчас, иначе за вас решит время.
 text-bad_number = Введите число от 1 до { $count }.
 text-empty = Введите номер варианта, h — история решений, q — выход.
 text-too_long = Слишком длинная строка для ответа; введите число от 1 до { $count }.
-text-eof = Ввод закончился: игра остановлена после решений: { $count }.
-text-nothing_to_save = Ни одного решения не принято — сохранять нечего.
-text-saved = Ваши решения сохранены: leadsim play --text --continue продолжит игру с этого места.
-text-not_saved_scripted = Эта игра не сохраняется: игры по --choices и игры стратегии не сохраняются.
-text-not_saved = Ваши решения ({ $count }) не сохранены: { $error }
-text-partly_saved = Сохранены первые решения ({ $saved }); последние ({ $count }) сохранить не удалось: { $error }
-text-not_recorded_unfinished = Результат не записан в таблицу рекордов: игра не дошла до финала.
-text-quit = Вы вышли из сценария. Принято решений: { $count }.
-text-interrupted = Прервано. Принято решений: { $count }.
-text-history_title = Ваши решения
-text-history_empty = Решений пока нет.
-text-outcome = Что произошло
+text-policy = [{ $policy }] выбирает { $number }
+text-scripted_bad = Решение { $turn }: { $problem }
+
+## После решения
+
+text-outcome = Что произошло:
 text-changes = { $name }: { $changes }
+text-change-morale = настрой { $change }
+text-change-stress = стресс { $change }
+text-change-productivity = отдача { $change }
+text-change-trust = доверие { $change }
 text-no_changes = Заметных изменений нет.
+text-history_title = Ваши решения:
+text-history_empty = Решений пока нет.
+text-ledger_line = { $turn }. { $event }: { $choice }
+text-timed_out = (время вышло)
+
+## Конец игры
+
 text-ending = Финал: { $title }
 text-score = Итог: { $score } из 100
 text-ledger = Ваши решения и принципы за ними
-text-ledger_line = { $turn }. { $event }: { $choice }
-text-timed_out = (время вышло)
-text-scripted_bad = Решение { $turn }: { $problem }
-text-policy = { "[" }{ $policy }] выбирает { $number }
-text-time_limit = На решение { $seconds } секунд; когда время выйдет, отсутствие решения и станет вашим решением.
-text-time_limit_untimed = (На тренинге на это решение даётся { $seconds } секунд; здесь можно не спешить.)
-text-prompt_timed = Ваш выбор (1-{ $count }, h — история, q — выход) — осталось { $seconds } с: 
-text-private = Лично: { $text }
-text-recorded = Результат { $name } записан в таблицу лидеров (смотрите: leadsim leaderboard { $scenario }).
+
+## Выход, сохранение, запись результата
+
+text-eof = Ввод закончился: { $count ->
+        [0] игра остановлена до первого решения
+        [one] игра остановлена после { $count } решения
+       *[other] игра остановлена после { $count } решений
+    }.
+text-quit = { $count ->
+        [0] Вы вышли из сценария, не приняв ни одного решения
+        [one] Вы вышли из сценария после { $count } решения
+       *[other] Вы вышли из сценария после { $count } решений
+    }.
+text-interrupted = { $count ->
+        [0] Прервано до первого решения
+        [one] Прервано после { $count } решения
+       *[other] Прервано после { $count } решений
+    }.
+text-nothing_to_save = Ни одного решения не принято — сохранять нечего.
+text-saved = Ваши решения сохранены: leadsim play --text --continue продолжит игру с этого места.
+text-not_saved_scripted = Эта игра не сохраняется: игры по --choices и игры стратегии не сохраняются.
+text-not_saved = { $count } { $count ->
+        [one] решение не сохранено
+        [few] решения не сохранены
+       *[other] решений не сохранено
+    }: { $error }
+text-partly_saved = Сохранено { $saved } { $saved ->
+        [one] первое решение
+        [few] первых решения
+       *[other] первых решений
+    }, а { $count } { $count ->
+        [one] последнее
+       *[other] последних
+    } сохранить не удалось: { $error }
+text-not_recorded_unfinished = Результат не записан в таблицу рекордов: игра не дошла до финала.
+text-recorded = Результат игрока { $name } записан в таблицу рекордов (смотрите: leadsim leaderboard { $scenario }).
 text-save_failed = Не удалось сохранить игру: { $error }
 text-record_failed = Не удалось записать результат: { $error }
-text-reloaded = Сценарий изменился на диске: загружен заново, повторено решений: { $count }.
+
+## Перезагрузка сценария на ходу (`--watch`)
+
+text-reloaded = Сценарий изменился на диске: загружен заново, { $count } { $count ->
+        [one] решение повторено
+        [few] решения повторены
+       *[other] решений повторено
+    }.
 text-reload_broken = Сценарий изменился на диске, но теперь в нём ошибки; продолжаем последнюю рабочую версию:
 text-reload_misfit = Сценарий изменился на диске, но ваши решения в него больше не укладываются ({ $problem }); продолжаем прежнюю версию.

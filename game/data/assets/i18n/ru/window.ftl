@@ -1,9 +1,14 @@
-# The game window (game/ui).
+# Игровое окно (game/ui).
 
 title-tagline = Проведите команду через кризис и узнайте, какие принципы руководства вы применили.
 title-keys = Стрелки или Tab — выбор · Enter — подтвердить · Esc — назад · F11 — во весь экран
 title-store_problem = Сохранение недоступно: { $problem }
-title-continue = Продолжить: { $scenario } (принято решений: { $decisions })
+title-continue = Продолжить: { $scenario } ({ $decisions ->
+        [0] решений пока нет
+        [one] { $decisions } решение принято
+        [few] { $decisions } решения приняты
+       *[other] { $decisions } решений принято
+    })
 title-new = Новая игра
 title-saves = Сохранённые игры
 title-leaderboard = Таблица рекордов
@@ -36,19 +41,26 @@ picker-best = Ваш лучший результат: { $score } из 100
 picker-no_best = Лучший результат: ещё не играли
 picker-setting = Область: { $setting }
 picker-difficulty = Сложность: { $level } из 5
-picker-minutes = Около { $minutes } мин.
+picker-minutes = Около { $minutes } { $minutes ->
+        [one] минуты
+       *[other] минут
+    }
 picker-languages = Языки: { $languages }
-picker-team = Команда: { $team } (человек: { $count })
+picker-team = Команда: { $team } ({ $count } { $count ->
+        [one] человек
+        [few] человека
+       *[other] человек
+    })
 
-lang-en = английский
-lang-ru = русский
-
-briefing-sub = Ваша команда: { $team } · { $setting } · около { $minutes } мин.
+briefing-sub = Ваша команда: { $team } · { $setting } · около { $minutes } { $minutes ->
+        [one] минуты
+       *[other] минут
+    }
 briefing-values = Ценности команды
 briefing-estimates = Заштрихованные шкалы со знаком ~ — ваши оценки: как на самом деле обстоят дела, вы узнаете, поговорив с людьми.
 
 card-role = { $role } · { $archetype }
-card-left = Ушёл из команды
+card-left = Больше не в команде
 card-private = Лично: { $text }
 
 meter-value = { $value }%
@@ -76,13 +88,24 @@ debrief-show_profile = Показать принципы
 debrief-start = старт
 debrief-timeline = Команда от решения к решению
 debrief-profile = Принципы: применены (+) и нарушены (−)
-debrief-applied = + { $principle } (применён)
-debrief-violated = − { $principle } (нарушен)
+debrief-applied = + { $principle } ({ $principle_gender ->
+        [masculine] применён
+        [feminine] применена
+        [neuter] применено
+        [plural] применены
+       *[other] принцип применён
+    })
+debrief-violated = − { $principle } ({ $principle_gender ->
+        [masculine] нарушен
+        [feminine] нарушена
+        [neuter] нарушено
+        [plural] нарушены
+       *[other] принцип нарушен
+    })
 debrief-principles = Коротко о принципах
 
 leaderboard-heading = Таблица рекордов
 leaderboard-sub = { $scenario } · версия { $version }
-leaderboard-next = Следующий сценарий
 leaderboard-unavailable = Таблица рекордов недоступна: { $problem }
 leaderboard-empty = В этой таблице пока никого нет. Пройдите игру и станьте первым.
 leaderboard-rank = №
@@ -95,7 +118,10 @@ name-heading = Ваш итог: { $score } из 100
 name-prompt = Введите имя для таблицы рекордов и нажмите Enter.
 name-placeholder = Ваше имя
 name-problem = Такое имя не подходит: { $problem }
-name-hint = От 1 до { $limit } символов, любой алфавит.
+name-hint = От 1 до { $limit } { $limit ->
+        [one] символа
+       *[other] символов
+    }, любой алфавит.
 
 settings-heading = Настройки
 settings-row = { $setting }: { $value }
@@ -132,7 +158,11 @@ saves-heading = Сохранённые игры
 saves-empty = Сохранённых игр пока нет.
 saves-problems = Файлы, которые не удалось прочитать:
 saves-autosave = Автосохранение
-saves-item = { $slot }: { $scenario } · принято решений: { $decisions } · { $date }
+saves-item = { $slot }: { $scenario } · { $decisions } { $decisions ->
+        [one] решение
+        [few] решения
+       *[other] решений
+    } · { $date }
 
 autoplay-name = Автоигрок
 
