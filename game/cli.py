@@ -23,7 +23,7 @@ from game.safe_text import visible
 
 COMMANDS = (
     "play", "check", "playtest", "replay", "leaderboard", "report", "new", "upgrade", "schema",
-    "serve",
+    "serve", "map",
 )  # fmt: skip
 
 
