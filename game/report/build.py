@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
@@ -25,6 +25,7 @@ from game.report.gather import (
     since_filter,
 )
 from game.report.page import TOP, EventPart, Header, OptionRow, Section, render
+from game.report.storymap.build import MapOptions, read_source, write_map
 from game.store.datadir import LEADERBOARD_FILE, data_dir
 from game.store.leaderboard import Leaderboard
 from game.store.names import name_key
@@ -32,6 +33,7 @@ from game.store.playthrough import PLAYER, POLICY_PREFIX, SCRIPTED, Playthrough,
 from game.store.rows import DamagedRow
 
 IMAGES = "img"
+MAPS = "maps"
 
 
 class ReportError(Exception):
@@ -128,8 +130,12 @@ def build_report(options: Options) -> Written:
     except OSError as exc:
         raise ReportError(s("report.error.write", folder=out, reason=exc.strerror), 2) from exc
     style = figures.print_style()
+    maps = _write_maps(plays, out, options)
     sections = [
-        _section(p, f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}", out, s, style)
+        replace(
+            _section(p, f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}", out, s, style),
+            map_href=maps.get(p.scenario_id, ""),
+        )
         for n, p in enumerate(plays, start=1)
     ]
     write_csv_files(out, plays, s.lang)
@@ -137,6 +143,19 @@ def build_report(options: Options) -> Written:
     index = out / "index.html"
     index.write_text(render(header, sections, s), encoding="utf-8")
     return Written(index, len(rows), len({p.scenario_id for p in plays}), tuple(found.damaged))
+
+
+def _write_maps(plays: Sequence[ScenarioPlays], out: Path, options: Options) -> dict[str, str]:
+    """The story map of each installed scenario, as ``maps/<id>.html`` next to the page;
+    returns the links by scenario id."""
+    links: dict[str, str] = {}
+    for p in plays:
+        if p.bundle is None or p.scenario_id in links:
+            continue
+        source = read_source(p.bundle, options.extra_dirs)
+        write_map(source, out / MAPS / f"{p.scenario_id}.html", MapOptions(lang=options.lang))
+        links[p.scenario_id] = f"{MAPS}/{p.scenario_id}.html"
+    return links
 
 
 def _slug(text: str) -> str:

@@ -98,6 +98,7 @@ class Section:
     ending_title: Callable[[str | None], str]
     events: tuple[EventPart, ...]
     choices_note: str | None  # why there are no (or not all) choices to show
+    map_href: str = ""  # the scenario's story map, relative to the page ("" = none)
 
 
 @dataclass(frozen=True)
@@ -170,6 +171,9 @@ def _section(x: Section, s: Strings) -> str:
             f'<section class="scenario" id="{esc(x.anchor)}">',
             f"<h2>{esc(x.title)}</h2>",
             f'<p class="meta">{esc(x.meta)}</p>{notes}',
+            f'<p class="map"><a href="{esc(x.map_href)}">{esc(s("map.report_link"))}</a></p>'
+            if x.map_href
+            else "",
             _part(s("report.heading.scores"), _figure(x.scores, summary)),
             _part(s("report.heading.endings"), _figure(x.endings)),
             _part(s("report.heading.leaderboard"), _leaderboard(x, s)),
