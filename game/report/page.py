@@ -161,10 +161,10 @@ def _section(x: Section, s: Strings) -> str:
     summary = s(
         "report.score_summary",
         plays=x.summary.count,
-        mean=f"{x.summary.mean:.1f}",
-        median=f"{x.summary.median:.1f}",
-        low=f"{x.summary.low:.1f}",
-        high=f"{x.summary.high:.1f}",
+        mean=x.summary.mean,
+        median=x.summary.median,
+        low=x.summary.low,
+        high=x.summary.high,
     )
     return "\n".join(
         [
