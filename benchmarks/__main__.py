@@ -33,6 +33,12 @@ def _sim(quick: bool) -> Result:
     return bench_sim.run(quick)
 
 
+def _debrief(quick: bool) -> Result:
+    from benchmarks import bench_debrief
+
+    return bench_debrief.run(quick)
+
+
 def _store(quick: bool) -> Result:
     from benchmarks import bench_store
 
@@ -48,6 +54,7 @@ def _ui(quick: bool) -> Result:
 SUITES: dict[str, Callable[[bool], Result]] = {
     "check": _check,
     "sim": _sim,
+    "debrief": _debrief,
     "store": _store,
     "ui": _ui,
 }
