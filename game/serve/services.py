@@ -124,8 +124,11 @@ class Services:
         self.description = ""
         self.notice: str | None = None
         self._refresher: asyncio.Task[None] | None = None
+        self.loop: asyncio.AbstractEventLoop | None = None  # the server's, for other threads
+        self._refreshing = asyncio.Lock()
 
     async def start(self) -> None:
+        self.loop = asyncio.get_running_loop()
         board_text = await self.db.run(lambda b: (b.description, b.notice))
         self.description, self.notice = board_text
         self.pin = await self.db.run(lambda b: b.secret("pin", new_pin))
@@ -148,11 +151,12 @@ class Services:
 
     async def refresh_scenarios(self) -> bool:
         """Look at the scenario folders again; keep new versions in the board."""
-        changed = await asyncio.to_thread(self.scenarios.refresh)
-        if changed:
-            versions = list(self.scenarios.versions())
-            await self.db.run(lambda b: b.keep_versions(versions))
-            self.hub.changed()
+        async with self._refreshing:  # one look at a time: a slow one must not undo a newer
+            changed = await asyncio.to_thread(self.scenarios.refresh)
+            if changed:
+                versions = list(self.scenarios.versions())
+                await self.db.run(lambda b: b.keep_versions(versions))
+                self.hub.changed()
         return changed
 
     async def _refresh_loop(self) -> None:
