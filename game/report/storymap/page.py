@@ -55,7 +55,12 @@ def css(policies: Sequence[str]) -> str:
         for p in policies
     ]
     dashes = [f".k-{k} > path {{ stroke-dasharray: {d}; }}" for k, d in look.DASHES.items() if d]
-    return BASE_CSS + "\n".join(dashes + rules)
+    fit = [
+        "#fit:checked ~ .board svg.map { width: 100%; height: auto; }",
+        f"#fit:checked ~ .picker label.fit {{ background: {look.BLUE}; color: #fff; }}",
+        f"#fit:focus-visible ~ .picker label.fit {{ outline: 3px solid {look.ORANGE}; }}",
+    ]
+    return BASE_CSS + "\n".join(dashes + fit + rules)
 
 
 BASE_CSS = f"""
@@ -164,6 +169,7 @@ def render_page(scene: Scene, s: Strings) -> str:
         f'<span class="where">{esc(graph.path)}</span></p>',
     ]
     parts += [f'<p class="meta">{esc(note)}</p>' for note in scene.notes]
+    parts += _fit(s)
     parts += _picker(scene, s)
     parts.append('<div class="board">')
     parts.append(f'<div class="scroll">{render_svg(scene, s)}</div>')
@@ -187,6 +193,14 @@ def _picker(scene: Scene, s: Strings) -> list[str]:
     caption = s("map.picker", runs=scene.runs, seed=scene.seed)
     out.append(f'<div class="picker"><span>{esc(caption)}</span>{labels}</div>')
     return out
+
+
+def _fit(s: Strings) -> list[str]:
+    """A switch that shrinks the whole map into the window's width (CSS only)."""
+    return [
+        '<input class="pick" type="checkbox" id="fit">',
+        f'<div class="picker"><label for="fit" class="fit">{esc(s("map.fit"))}</label></div>',
+    ]
 
 
 def _detail(node: Node, scene: Scene, s: Strings, n: int) -> str:

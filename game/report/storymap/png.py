@@ -155,6 +155,7 @@ def _card(surface: pygame.Surface, card: Card, fonts: look.Fonts, s: Strings,
         top_band = (rect.x, rect.y, rect.width, 5 * SCALE)
         pygame.draw.rect(surface, pygame.Color(look.PURPLE), top_band,
                          border_radius=3 * SCALE)  # fmt: skip
+    _badges(surface, card, fonts, s, rect, unreached)
     left = x + look.PAD * SCALE
     top = y + look.PAD * SCALE - 2 * SCALE
     for text in card.title:
@@ -180,3 +181,25 @@ def _card(surface: pygame.Surface, card: Card, fonts: look.Fonts, s: Strings,
         pygame.draw.circle(surface, pygame.Color("#ffffff"), (rect.right, ry), 3 * SCALE)
         pygame.draw.circle(surface, pygame.Color(look.CARD_EDGE), (rect.right, ry), 3 * SCALE,
                            SCALE)  # fmt: skip
+
+
+def _badges(surface: pygame.Surface, card: Card, fonts: look.Fonts, s: Strings,
+            rect: pygame.Rect, unreached: bool) -> None:  # fmt: skip
+    """The same labels as on the page: flow problems on the right, "not reached" on the left."""
+    right = rect.right - 6 * SCALE
+    labels = [
+        s(f"map.mark.{f}") for f in ("unreachable", "dead_end", "never") if f in card.node.flags
+    ]
+    for text in labels:
+        image = fonts.meta.render(text, True, pygame.Color("#ffffff"))
+        box = pygame.Rect(0, 0, image.get_width() + 10 * SCALE, 16 * SCALE)
+        box.topright = (right, rect.y - 9 * SCALE)
+        pygame.draw.rect(surface, pygame.Color(look.VERMILLION), box, border_radius=8 * SCALE)
+        surface.blit(image, image.get_rect(center=box.center))
+        right = box.x - 4 * SCALE
+    if unreached:
+        image = fonts.meta.render(s("map.mark.not_reached"), True, pygame.Color(look.TEXT))
+        box = pygame.Rect(rect.x + 6 * SCALE, rect.y - 9 * SCALE, image.get_width() + 10 * SCALE,
+                          16 * SCALE)  # fmt: skip
+        pygame.draw.rect(surface, pygame.Color(look.ORANGE), box, border_radius=8 * SCALE)
+        surface.blit(image, image.get_rect(center=box.center))

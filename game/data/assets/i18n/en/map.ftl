@@ -58,3 +58,4 @@ map-col-where = Line
 map-row-early = ⚑ { $ending }
 map-legend-early_row = ⚑ an early ending: the share of the decisions here right after which it ended the game
 map-report_link = Story map: events, choices and endings, with how often automatic runs take each path
+map-fit = Fit the map to the window
