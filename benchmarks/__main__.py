@@ -45,6 +45,12 @@ def _store(quick: bool) -> Result:
     return bench_store.run_all(rows=20_000 if quick else 1_000_000)
 
 
+def _serve(quick: bool) -> Result:
+    from benchmarks import bench_serve
+
+    return bench_serve.run(quick)
+
+
 def _ui(quick: bool) -> Result:
     bench_ui = importlib.import_module("benchmarks.bench_ui")
     result: Result = bench_ui.run(quick)
@@ -56,6 +62,7 @@ SUITES: dict[str, Callable[[bool], Result]] = {
     "sim": _sim,
     "debrief": _debrief,
     "store": _store,
+    "serve": _serve,
     "ui": _ui,
 }
 

@@ -52,7 +52,7 @@ def register(subparsers: Any) -> None:
         "--workers",
         type=int,
         metavar="N",
-        help="processes that replay submitted runs (default: one per core, at most 4)",
+        help="processes that replay submitted runs (default: one per core but one, 1 to 4)",
     )
     parser.set_defaults(func=run)
 
@@ -130,7 +130,10 @@ def run(args: argparse.Namespace) -> int:
 
     if not 1 <= args.port <= 65535:
         return _fail("--port must be a number from 1 to 65535")
-    workers = args.workers if args.workers is not None else min(os.cpu_count() or 1, 4)
+    # one core stays with the server itself: it reads the requests and writes the board
+    workers = (
+        args.workers if args.workers is not None else max(1, min((os.cpu_count() or 1) - 1, 4))
+    )
     if not 0 <= workers <= 64:
         return _fail("--workers must be a number from 0 to 64")
     for folder in args.scenarios:

@@ -12,7 +12,8 @@
 Every finished run goes to the outbox first (:mod:`game.play.outbox`) and is removed only when
 the server confirms it; a run is sent under a submission id (its run id), which the server
 stores once, so sending again after a lost answer never counts it twice. :meth:`drain` waits
-longer after each failure (0.5 s doubling to 30 s, with jitter) unless ``force`` is given;
+longer after each failure (0.5 s doubling to ``max_delay_s``, 30 s, with jitter) unless
+``force`` is given;
 :class:`BackgroundSender` drains on a thread of its own until stopped. Nothing here raises for
 a network problem: it shows in :attr:`ClassClient.status` and :attr:`ClassClient.message`.
 A fetched scenario goes through the same checks as ``leadsim check`` and must have the content
@@ -183,6 +184,7 @@ class ClassClient:
         *,
         timeout: float = 5.0,
         transport: httpx.BaseTransport | None = None,
+        max_delay_s: float = MAX_DELAY_S,
     ) -> None:
         self.folder = Path(folder) if folder is not None else data_dir()
         self.outbox = Outbox(self.folder / OUTBOX_FOLDER)
@@ -194,6 +196,7 @@ class ClassClient:
         self._http = httpx.Client(timeout=timeout, transport=transport)
         self._lock = threading.Lock()
         self._delay = 0.0
+        self._max_delay = max_delay_s
         self._next_try = 0.0
         self._jitter = random.Random()  # only spreads out retries
         self.last_result: dict[str, Any] | None = None  # the server's answer to the last run
@@ -390,7 +393,7 @@ class ClassClient:
             Entry(entry.submission_id, entry.server, entry.payload, entry.queued_at,
                   entry.attempts + 1, error)
         )  # fmt: skip
-        self._delay = min(MAX_DELAY_S, max(FIRST_DELAY_S, self._delay * 2))
+        self._delay = min(self._max_delay, max(FIRST_DELAY_S, self._delay * 2))
         self._next_try = time.monotonic() + self._delay * (0.75 + self._jitter.random() / 2)
         return None
 

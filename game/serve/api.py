@@ -30,7 +30,7 @@ from game.serve.http import ApiError, check_pin, read_json, services
 from game.serve.replay import Busy, Refused
 from game.serve.services import Services
 from game.serve.submission import Invalid, Submission, parse_submission
-from game.store.classboard import StoredVersion
+from game.store.classboard import RoundClosed, StoredVersion
 from game.store.errors import DuplicatePlaythrough, InvalidPlaythrough, StoreError
 from game.store.fields import ID, RUN_ID
 from game.store.names import normalize_name
@@ -110,17 +110,13 @@ async def submit(request: Request) -> Response:
         sub = parse_submission(data)
     except Invalid as exc:
         raise ApiError(422, exc.code, str(exc)) from None
-    stored = await found.db.run(lambda b: b.submission(sub.submission_id))
-    if stored is not None:
-        return JSONResponse(_result(stored, False))
-    state = await found.db.run(lambda b: b.state())
-    if not state.round_open:
-        raise ApiError(
-            409, "round_closed", "the instructor has closed the round; the run was not taken"
-        )
+    # a submission already stored is answered as before, from the same transaction that
+    # would store it; a closed round is checked there too
     row = await _verified(found, sub)
     try:
-        recorded = await found.db.run(lambda b: b.record(row))
+        recorded = await found.recorder.record(row)
+    except RoundClosed as exc:
+        raise ApiError(409, "round_closed", str(exc)) from None
     except DuplicatePlaythrough as exc:
         again = await found.db.run(lambda b: b.submission(sub.submission_id))
         if again is not None:  # the same submission, sent twice at once

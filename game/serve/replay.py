@@ -93,6 +93,7 @@ def replay_version(version: StoredVersion, seed: int, decisions: Sequence[Decisi
 
 
 def _warm() -> int:
+    # importing this module in a worker brings in the engine: the first replay does not wait
     return 0
 
 
@@ -108,10 +109,14 @@ class Replayer:
             return ThreadPoolExecutor(max_workers=2, thread_name_prefix="replay")
         # spawn, not fork: the server's event loop and threads must not be copied
         context = multiprocessing.get_context("spawn")
-        pool = ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
-        for _ in range(self.workers):
-            pool.submit(_warm)
-        return pool
+        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+
+    async def warm(self) -> None:
+        """Start the worker processes and wait until each has the engine loaded."""
+        loop = asyncio.get_running_loop()
+        await asyncio.gather(
+            *(loop.run_in_executor(self._pool, _warm) for _ in range(max(1, self.workers)))
+        )
 
     async def replay(
         self, version: StoredVersion, seed: int, decisions: Sequence[Decision]

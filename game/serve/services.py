@@ -19,6 +19,7 @@ from collections import deque
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 from typing import Any, TypeVar
 
@@ -28,8 +29,9 @@ from game.serve.classreport import ReportCache
 from game.serve.live import Hub, Presence
 from game.serve.replay import Replayer
 from game.serve.scenarioset import ScenarioSet
-from game.store.classboard import ClassBoard, Ranked
-from game.store.errors import StoreError
+from game.store.classboard import ClassBoard, Ranked, Recorded
+from game.store.errors import LeaderboardError, StoreError
+from game.store.playthrough import Playthrough
 
 T = TypeVar("T")
 PIN_DIGITS = 6
@@ -78,6 +80,61 @@ class Database:
         self._thread.shutdown(wait=True)
 
 
+class Recorder:
+    """Stores runs in batches: the runs that arrive while one batch is written go in the next
+    one, so a busy class costs one transaction (one disk sync) per batch, not per run."""
+
+    MAX_BATCH = 200
+
+    def __init__(self, db: Database) -> None:
+        self._db = db
+        self._queue: list[tuple[Playthrough, asyncio.Future[Recorded]]] = []
+        self._wake = asyncio.Event()
+        self._task: asyncio.Task[None] | None = None
+
+    def start(self) -> None:
+        self._task = asyncio.create_task(self._run())
+
+    async def stop(self) -> None:
+        if self._task is not None:
+            self._task.cancel()
+            with contextlib.suppress(asyncio.CancelledError):
+                await self._task
+        for _, waiting in self._queue:
+            if not waiting.done():
+                waiting.set_exception(LeaderboardError("the server is stopping"))
+
+    async def record(self, playthrough: Playthrough) -> Recorded:
+        """As ``ClassBoard.record`` (same errors, and ``RoundClosed`` while the round is
+        closed), batched with the runs arriving meanwhile."""
+        waiting: asyncio.Future[Recorded] = asyncio.get_running_loop().create_future()
+        self._queue.append((playthrough, waiting))
+        self._wake.set()
+        return await waiting
+
+    async def _run(self) -> None:
+        while True:
+            await self._wake.wait()
+            self._wake.clear()
+            batch, self._queue = self._queue[: self.MAX_BATCH], self._queue[self.MAX_BATCH :]
+            if self._queue:
+                self._wake.set()
+            runs = [p for p, _ in batch]
+            try:
+                outcomes: list[Recorded | StoreError] = await self._db.run(
+                    partial(ClassBoard.record_batch, playthroughs=runs, only_if_open=True)
+                )
+            except StoreError as exc:
+                outcomes = [exc] * len(batch)
+            for (_, waiting), outcome in zip(batch, outcomes, strict=True):
+                if waiting.done():  # the game went away meanwhile
+                    continue
+                if isinstance(outcome, StoreError):
+                    waiting.set_exception(outcome)
+                else:
+                    waiting.set_result(outcome)
+
+
 @dataclass
 class WrongPins:
     """Wrong PINs per client address in the last minute (a PIN is short: guessing is slow)."""
@@ -119,6 +176,7 @@ class Services:
         self.hub = Hub(self.snapshot)
         self.wrong_pins = WrongPins()
         self.reports = ReportCache(self.scenarios.dirs)
+        self.recorder = Recorder(self.db)
         self.pin = ""
         self.token = ""
         self.description = ""
@@ -135,7 +193,9 @@ class Services:
         self.token = await self.db.run(lambda b: b.secret("token", new_token))
         await self.refresh_scenarios()
         self.replayer = Replayer(self.config.replay_workers)
+        await self.replayer.warm()
         await self.hub.start()
+        self.recorder.start()
         self._refresher = asyncio.create_task(self._refresh_loop())
 
     async def stop(self) -> None:
@@ -144,6 +204,7 @@ class Services:
             with contextlib.suppress(asyncio.CancelledError):
                 await self._refresher
         await self.hub.stop()
+        await self.recorder.stop()
         if self.replayer is not None:
             self.replayer.close()
         await self.db.close()

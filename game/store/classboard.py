@@ -25,13 +25,13 @@ The object belongs to the thread that opened it.
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable
-from dataclasses import dataclass
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, replace
 from typing import Any
 
 from game.store import rows
 from game.store.classdb import PostgresBackend, SqliteBackend, open_backend
-from game.store.errors import DuplicatePlaythrough, LeaderboardError
+from game.store.errors import DuplicatePlaythrough, LeaderboardError, StoreError
 from game.store.playthrough import PLAYER, Playthrough, engine_version
 from game.store.timestamps import utc_now
 
@@ -62,6 +62,10 @@ _JOINED = f"SELECT {_PREFIXED}, c.class_no, c.round_no, c.hidden FROM playthroug
 )
 _RANKED = "p.score DESC, p.played_at ASC, p.id ASC"
 _STATE_DEFAULTS = {"class_no": "1", "round_no": "1", "round_open": "1", "schema": "1"}
+
+
+class RoundClosed(LeaderboardError):
+    """The round is closed: the class takes no new runs until the instructor opens one."""
 
 
 @dataclass(frozen=True)
@@ -226,37 +230,74 @@ class ClassBoard:
         Raises :class:`InvalidName` / :class:`InvalidPlaythrough` for bad data and
         :class:`DuplicatePlaythrough` when another submission already holds its run id or log.
         """
-        clean = playthrough.validated()
-        key = self.backend.key()
-        params = rows.insert_params(clean, key)
+        found = self.record_batch([playthrough])[0]
+        if isinstance(found, StoreError):
+            raise found
+        return found
 
-        def work(conn: Any) -> Recorded:
-            if clean.submission_id is not None:
-                stored = self._by_submission(conn, clean.submission_id)
-                if stored is not None:
-                    return Recorded(stored, False)
-            found = conn.execute(
-                "SELECT id FROM playthroughs WHERE run_id = ? OR log_key = ? LIMIT 1",
-                (params["run_id"], params["log_key"]),
-            ).fetchone()
-            if found is not None:
-                raise DuplicatePlaythrough(
-                    f"this run is already on the class board (#{found[0]})", int(found[0])
-                )
-            row_id = int(conn.execute(rows.INSERT + " RETURNING id", params).fetchone()[0])
+    def record_batch(
+        self, playthroughs: Sequence[Playthrough], *, only_if_open: bool = False
+    ) -> list[Recorded | StoreError]:
+        """Store several runs in one transaction (one disk sync for all of them); each gets
+        its own outcome, as :meth:`record` would give it. With ``only_if_open`` a run not yet
+        stored gets :class:`RoundClosed` while the round is closed."""
+        key = self.backend.key()
+        prepared: list[tuple[Playthrough, dict[str, object]] | StoreError] = []
+        for item in playthroughs:
+            try:
+                clean = item.validated()
+                prepared.append((clean, rows.insert_params(clean, key)))
+            except StoreError as exc:
+                prepared.append(exc)
+
+        def work(conn: Any) -> list[Recorded | StoreError]:
             values = self._values(conn)
-            conn.execute(
-                "INSERT INTO class_rows (row_id, class_no, round_no, hidden, received_at) "
-                "VALUES (?, ?, ?, 0, ?)",
-                (row_id, int(values["class_no"]), int(values["round_no"]), utc_now()),
-            )
-            stored = conn.execute(f"{_JOINED} WHERE p.id = ?", (row_id,)).fetchone()
-            row = _class_row(stored).row
-            if isinstance(row, rows.DamagedRow):  # cannot happen for a validated row
-                raise LeaderboardError(f"the stored run cannot be read back: {row.problem}")
-            return Recorded(row, True)
+            closed = only_if_open and values["round_open"] != "1"
+            done: list[Recorded | StoreError] = []
+            for item in prepared:
+                if isinstance(item, StoreError):
+                    done.append(item)
+                    continue
+                try:
+                    done.append(self._insert(conn, item[0], item[1], values, closed))
+                except StoreError as exc:  # raised before anything of it was written
+                    done.append(exc)
+            return done
 
         return self.backend.write(work)
+
+    def _insert(
+        self,
+        conn: Any,
+        clean: Playthrough,
+        params: dict[str, object],
+        values: dict[str, str],
+        closed: bool,
+    ) -> Recorded:
+        found = conn.execute(
+            "SELECT id, submission_id FROM playthroughs "
+            "WHERE submission_id = ? OR run_id = ? OR log_key = ? ORDER BY id",
+            (params["submission_id"], params["run_id"], params["log_key"]),
+        ).fetchall()
+        same = [r[0] for r in found if r[1] is not None and r[1] == params["submission_id"]]
+        if same:
+            stored = conn.execute(f"{_JOINED} WHERE p.id = ?", (same[0],)).fetchone()
+            row = _class_row(stored).row
+            if isinstance(row, Playthrough):
+                return Recorded(row, False)
+        if found:
+            raise DuplicatePlaythrough(
+                f"this run is already on the class board (#{found[0][0]})", int(found[0][0])
+            )
+        if closed:
+            raise RoundClosed("the instructor has closed the round; the run was not taken")
+        row_id = int(conn.execute(rows.INSERT + " RETURNING id", params).fetchone()[0])
+        conn.execute(
+            "INSERT INTO class_rows (row_id, class_no, round_no, hidden, received_at) "
+            "VALUES (?, ?, ?, 0, ?)",
+            (row_id, int(values["class_no"]), int(values["round_no"]), utc_now()),
+        )
+        return Recorded(replace(clean, seal=str(params["seal"]), row_id=row_id), True)
 
     def _by_submission(self, conn: Any, submission_id: str) -> Playthrough | None:
         found = conn.execute(f"{_JOINED} WHERE p.submission_id = ?", (submission_id,)).fetchone()
