@@ -56,6 +56,7 @@ class ServerProcess:
     process: subprocess.Popen[str]
     url: str
     pin: str
+    banner: list[str]
 
 
 def start_server(db: str, port: int, data: Path, workers: int = 1) -> ServerProcess:
@@ -67,8 +68,10 @@ def start_server(db: str, port: int, data: Path, workers: int = 1) -> ServerProc
         command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True, env=env, cwd=ROOT
     )
     pin = ""
+    banner: list[str] = []
     assert process.stdout is not None
     for line in process.stdout:
+        banner.append(line.rstrip("\n"))
         if "Class PIN:" in line:
             pin = line.split(":", 1)[1].strip()
         if line.startswith("Press Ctrl+C"):
@@ -77,7 +80,7 @@ def start_server(db: str, port: int, data: Path, workers: int = 1) -> ServerProc
         process.kill()
         raise RuntimeError(f"leadsim serve did not start (exit {process.wait()})")
     threading.Thread(target=lambda: [None for _ in process.stdout or ()], daemon=True).start()
-    return ServerProcess(process, f"http://127.0.0.1:{port}", pin)
+    return ServerProcess(process, f"http://127.0.0.1:{port}", pin, banner)
 
 
 def stop_server(server: ServerProcess, kill: bool = False) -> None:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import concurrent.futures
 import csv
 import io
+import re
 
 import httpx
 import pytest
@@ -190,3 +191,27 @@ def test_a_reset_empties_the_board_and_keeps_the_runs_for_the_export(server, exa
     this = httpx.get(f"{server.url}/api/admin/export.csv", headers=server.admin()).text
     assert run.run_id in every and this.count("\n") == 1
     assert _rows(server) == []
+
+
+def test_the_class_report_covers_the_visible_runs_of_the_class(server, example):
+    shown = post(server, a_run(example, 21, name="Zoë & <b>co</b>").payload()).json()
+    hidden = post(server, a_run(example, 22, name="Hidden Harry").payload()).json()
+    httpx.post(f"{server.url}/api/admin/hide", json={"row": hidden["row"]}, headers=server.admin())
+    page = httpx.get(f"{server.url}/report?lang=ru", follow_redirects=True)
+    assert page.status_code == 200 and shown["name"] == "Zoë & <b>co</b>"
+    assert "Zoë &amp; &lt;b&gt;co&lt;/b&gt;" in page.text and "Hidden Harry" not in page.text
+    assert "отчёт" in page.text.lower()
+    images = re.findall(r'<img src="([^"]+)"', page.text)
+    assert images and httpx.get(f"{server.url}/report/{images[0]}").status_code == 200
+    assert httpx.get(f"{server.url}/report/../pyproject.toml").status_code == 404
+    assert httpx.get(f"{server.url}/report/%2e%2e/%2e%2e/etc/passwd").status_code == 404
+
+
+def test_an_empty_class_has_a_report_page_that_says_so(server):
+    page = httpx.get(f"{server.url}/report/", follow_redirects=True)
+    assert page.status_code == 200 and "no runs to report" in page.text
+
+
+def test_a_story_map_that_cannot_be_drawn_here_says_so(server):
+    page = httpx.get(f"{server.url}/map/example_release")
+    assert page.status_code == 404 and "not available" in page.text

@@ -1,0 +1,53 @@
+"""`leadsim serve` on the command line: what it prints, and a clear line for what it cannot do."""
+
+from __future__ import annotations
+
+import signal
+import socket
+
+import pytest
+
+from benchmarks.bench_serve import start_server
+from game.cli import main
+from tests.serve.conftest import free_port
+
+
+def test_help_names_every_option(capsys):
+    assert main(["serve", "--help"]) == 0
+    shown = capsys.readouterr().out
+    for option in ("--scenarios", "--db", "--port", "--lan", "--workers"):
+        assert option in shown
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--port", "70000"], "--port must be a number from 1 to 65535"),
+        (["--workers", "-1"], "--workers must be a number from 0 to 64"),
+        (["--scenarios", "/no/such/folder"], "no such folder"),
+        (["--db", "postgresql://nobody@127.0.0.1:1/x"], "cannot connect to PostgreSQL"),
+    ],
+)
+def test_what_cannot_be_used_is_said_in_one_line(args, message, tmp_path, capsys):
+    assert main(["serve", "--db", str(tmp_path / "class"), *args]) == 2
+    err = capsys.readouterr().err
+    assert message in err and "Traceback" not in err and err.count("\n") == 1
+
+
+def test_a_port_in_use_is_said_in_one_line(tmp_path, capsys):
+    with socket.socket() as taken:
+        taken.bind(("127.0.0.1", 0))
+        taken.listen()
+        port = taken.getsockname()[1]
+        assert main(["serve", "--db", str(tmp_path / "class"), "--port", str(port)]) == 2
+    assert f"cannot listen on port {port}" in capsys.readouterr().err
+
+
+def test_it_prints_the_pin_and_the_token_and_stops_cleanly_on_ctrl_c(tmp_path):
+    server = start_server(str(tmp_path / "class"), free_port(), tmp_path / "data", workers=0)
+    assert len(server.pin) == 6 and server.pin.isdigit()
+    shown = "\n".join(server.banner)
+    assert "this machine only" in shown and "Instructor token:" in shown
+    assert "/admin?token=" in shown and "Scenarios offered:" in shown
+    server.process.send_signal(signal.SIGINT)
+    assert server.process.wait(timeout=30) == 0
