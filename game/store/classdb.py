@@ -87,6 +87,7 @@ class SqliteBackend:
         self.conn = opened.connection
         self.conn.text_factory = rows.text_factory
         self.description = f"SQLite {path}"
+        self._key: bytes | None = None
 
     def prepare(self, extra: Callable[[Any], None]) -> None:
         def work(conn: sqlite3.Connection) -> None:
@@ -96,7 +97,9 @@ class SqliteBackend:
         self.write(work)
 
     def key(self) -> bytes:
-        return ensure_key(self.folder)
+        if self._key is None:  # read once: the key of a board is never replaced
+            self._key = ensure_key(self.folder)
+        return self._key
 
     def write(self, work: Callable[[Any], T]) -> T:
         try:
