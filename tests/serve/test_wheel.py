@@ -22,8 +22,14 @@ import pytest
 from game import __version__
 
 ROOT = Path(__file__).resolve().parents[2]
-LEFT_OUT = (".venv", ".git", "build", "dist", "saves", "report", "*.egg-info", "__pycache__",
-            ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis")  # fmt: skip
+# folders of the checkout that are no part of the source (at the top), and caches (anywhere)
+TOP_LEFT_OUT = {".venv", ".git", "build", "dist", "saves", "report"}
+CACHES = {"__pycache__", ".mypy_cache", ".ruff_cache", ".pytest_cache", ".hypothesis"}
+
+
+def _left_out(folder: str, names: list[str]) -> set[str]:
+    top = TOP_LEFT_OUT if Path(folder) == ROOT else set()
+    return {n for n in names if n in top or n in CACHES or n.endswith(".egg-info")}
 
 
 def _run(command: list[str], **options: object) -> subprocess.CompletedProcess[str]:
@@ -38,7 +44,7 @@ def installed(tmp_path_factory: pytest.TempPathFactory) -> Path:
     scratch = tmp_path_factory.mktemp("wheel")
     # built from a copy: a build leaves folders behind, and must not in the checkout
     source = scratch / "source"
-    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*LEFT_OUT))
+    shutil.copytree(ROOT, source, ignore=_left_out)
     _run([sys.executable, "-m", "pip", "wheel", str(source), "--no-deps", "--no-build-isolation",
           "-w", str(scratch / "dist"), "-q"])  # fmt: skip
     [wheel] = (scratch / "dist").glob("leadsim-*.whl")
