@@ -61,7 +61,7 @@ class Adjust(Model):
 
 class Act(Model):
     """The leader does something to people, and it lands through who they are: each person's
-    traits decide how much morale, stress, trust, fatigue and growth it brings (docs/model.md
+    traits decide how much morale, stress, trust, fatigue and growth it brings (docs/authoring.md
     has the table). The same act can help one person and hurt another. Whom: as in `adjust`;
     nothing = the people involved (`involves` of the choice or event), or the whole team when
     nobody is involved."""

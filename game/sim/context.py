@@ -31,6 +31,12 @@ _LEADER: dict[str, Callable[[World], np.ndarray]] = {
 NUMPY_OPS = Ops(np.logical_and, np.logical_or, np.logical_not, np.divide)
 
 
+def _number(flags: np.ndarray) -> np.ndarray:
+    """Yes/no state as 1.0/0.0, so that `flags.a + flags.b` counts in the engine as it does in
+    the checker (numpy would add booleans as a logical or)."""
+    return flags.astype(np.float64)
+
+
 @dataclass(eq=False)  # entries are removed from lists by identity: their arrays do not compare
 class Pending:
     """Delayed effects (from `later`) waiting to land on some runs."""
@@ -112,12 +118,12 @@ class Context:
             name = parts[1]
             if head == "flags":
                 index = c.flags.get(name)
-                return False if index is None else w.flags[rows, index]
+                return 0.0 if index is None else _number(w.flags[rows, index])
             if head == "counters":
                 index = c.counters.get(name)
                 return 0.0 if index is None else w.counters[rows, index].astype(np.float64)
             if head == "problems":
-                return w.problems[rows, c.problems[name]]
+                return _number(w.problems[rows, c.problems[name]])
             if head == "stakeholders":
                 column = w.stake_trust if parts[2] == "trust" else w.stake_patience
                 return column[rows, c.stakeholders[name]]
@@ -133,13 +139,13 @@ class Context:
             m = c.index[head]
             status = w.status[rows, m]
             if name == "left":
-                return (status == QUIT) | (status == BURNOUT) | (status == DECIDED)
+                return _number((status == QUIT) | (status == BURNOUT) | (status == DECIDED))
             if name == "quit":
-                return (status == QUIT) | (status == BURNOUT)
+                return _number((status == QUIT) | (status == BURNOUT))
             if name == "away":
-                return status == AWAY
+                return _number(status == AWAY)
             if name == "revealed":
-                return w.revealed[rows, m]
+                return _number(w.revealed[rows, m])
             if name in c.traits:
                 return float(c.traits[name][m])
             if name in ARCHETYPE_IDS:

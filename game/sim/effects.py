@@ -150,7 +150,9 @@ class Act(Applier):
         if self.spec.energy:
             world.leader_energy[rows] = clip01(energy + self.spec.energy * self.strength)
         if self.spec.leader_stress:
-            world.leader_stress[rows] = clip01(world.leader_stress[rows] + self.spec.leader_stress)
+            world.leader_stress[rows] = clip01(
+                world.leader_stress[rows] + self.spec.leader_stress * self.strength
+            )
         if self.spec.reveal is not None:
             self._reveal(ctx, rows, mask)
 

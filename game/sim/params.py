@@ -97,7 +97,7 @@ class Params:
     energy_recovery: float = 0.04
     """Energy the leader regains each turn while their stress is below 0.6."""
     energy_drain: float = 0.06
-    """Energy lost each turn per unit of the leader's stress above 0.6."""
+    """Energy lost each turn at full stress, in proportion to the leader's stress above 0.6."""
     exhausted_energy: float = 0.3
     """Below this energy, what the leader does for people lands weaker."""
 

@@ -35,7 +35,6 @@ class TeamConstants:
     base_morale: np.ndarray
     base_stress: np.ndarray
     bonds: np.ndarray  # (M, M) j's mood reaches i in proportion to bonds[i, j]
-    friction: np.ndarray  # (M,) stress added per turn by conflicts with present peers
     conflict: np.ndarray  # (M, M) conflict strength
     flags: dict[str, int]
     counters: dict[str, int]
@@ -53,15 +52,11 @@ class TeamConstants:
         resilience = self.traits["resilience"]
         object.__setattr__(self, "stress_relax", p.stress_relax * (0.5 + 0.5 * resilience))
         object.__setattr__(self, "stress_sensitivity", 1.3 - p.stress_sensitivity * resilience)
-        object.__setattr__(self, "bonds_t", np.ascontiguousarray(self.bonds.T))
-        object.__setattr__(self, "conflict_t", np.ascontiguousarray(self.conflict.T))
         object.__setattr__(self, "has_bonds", bool(self.bonds.any()))
         object.__setattr__(self, "has_conflict", bool(self.conflict.any()))
 
     stress_relax: np.ndarray = field(init=False)
     stress_sensitivity: np.ndarray = field(init=False)  # how hard added stress lands
-    bonds_t: np.ndarray = field(init=False)
-    conflict_t: np.ndarray = field(init=False)
     has_bonds: bool = field(init=False)
     has_conflict: bool = field(init=False)
 
@@ -114,9 +109,13 @@ def team_constants(team: Team, scenario: Scenario, params: Params = PARAMS) -> T
         base_morale=np.clip(
             0.5 * start["morale"] + 0.5 * (0.25 + 0.6 * traits["engagement"]), 0, 1
         ),
-        base_stress=np.clip(0.6 * start["stress"] + 0.15 * (1 - traits["resilience"]), 0, 1),
+        # below the strain threshold: a relieved person stops wearing out, however they began
+        base_stress=np.clip(
+            0.6 * start["stress"] + 0.15 * (1 - traits["resilience"]),
+            0.0,
+            params.fatigue_threshold - 0.05,
+        ),
         bonds=bonds,
-        friction=conflict.sum(axis=1),
         conflict=conflict,
         flags=flags,
         counters=counters,
