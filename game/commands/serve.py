@@ -98,7 +98,10 @@ def _announce(lan: bool, port: int, db: str) -> Any:
         if others:
             lines.append(f"  Trainees connect to:  {', '.join(others)}")
         elif lan:
-            lines.append(f"  Trainees connect to:  this machine's network address, port {port}")
+            lines.append(
+                f"  Trainees connect to:  this machine's network address (see its network "
+                f"settings), port {port}"
+            )
         else:
             lines.append(f"  Address:              {local} (this machine only; --lan opens it)")
         lines += [

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import signal
 import tempfile
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
@@ -92,6 +93,11 @@ def replay_version(version: StoredVersion, seed: int, decisions: Sequence[Decisi
     return Outcome(float(session.score().total), session.ending.id, profile, len(decisions))
 
 
+def _worker_start() -> None:
+    # Ctrl+C in the terminal reaches the whole process group: the server stops its workers
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+
+
 def _warm() -> int:
     # importing this module in a worker brings in the engine: the first replay does not wait
     return 0
@@ -109,7 +115,9 @@ class Replayer:
             return ThreadPoolExecutor(max_workers=2, thread_name_prefix="replay")
         # spawn, not fork: the server's event loop and threads must not be copied
         context = multiprocessing.get_context("spawn")
-        return ProcessPoolExecutor(max_workers=self.workers, mp_context=context)
+        return ProcessPoolExecutor(
+            max_workers=self.workers, mp_context=context, initializer=_worker_start
+        )
 
     async def warm(self) -> None:
         """Start the worker processes and wait until each has the engine loaded."""
