@@ -171,7 +171,7 @@ def _game(client: ClassClient, runs: list[Run], times: list[float], sent: list[i
 
 def run_load(
     db: str, games: int, each: int, *, kill: bool = False, workers: int = 1,
-    folder: Path | None = None, time_limit_s: float = 300.0, max_delay_s: float = 30.0,
+    folder: Path | None = None, time_limit_s: float = 300.0, max_delay_s: float = 10.0,
 ) -> Load:  # fmt: skip
     """Start a server on ``db``, let ``games`` games submit ``each`` runs at once (killing the
     server once a third of the runs got through, with ``kill``), then count the board."""

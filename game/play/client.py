@@ -12,7 +12,7 @@
 Every finished run goes to the outbox first (:mod:`game.play.outbox`) and is removed only when
 the server confirms it; a run is sent under a submission id (its run id), which the server
 stores once, so sending again after a lost answer never counts it twice. :meth:`drain` waits
-longer after each failure (0.5 s doubling to ``max_delay_s``, 30 s, with jitter) unless
+longer after each failure (0.5 s doubling to ``max_delay_s``, 10 s, with jitter) unless
 ``force`` is given;
 :class:`BackgroundSender` drains on a thread of its own until stopped. Nothing here raises for
 a network problem: it shows in :attr:`ClassClient.status` and :attr:`ClassClient.message`.
@@ -57,7 +57,7 @@ PIN_HEADER = "X-LeadSim-Pin"
 SETTINGS_FILE = "class.json"
 OUTBOX_FOLDER = "outbox"
 SCENARIO_FOLDER = "class-scenarios"
-FIRST_DELAY_S, MAX_DELAY_S = 0.5, 30.0
+FIRST_DELAY_S, MAX_DELAY_S = 0.5, 10.0
 MAX_SCENARIO_BYTES = 32 * 1024 * 1024
 # Answers after which a run is kept aside with the server's reason instead of sent again.
 FINAL = frozenset({400, 404, 409, 413, 422})
