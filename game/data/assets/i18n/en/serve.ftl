@@ -48,3 +48,15 @@ serve-admin-col-id = Row
 serve-admin-col-round = Round
 serve-admin-col-scenario = Scenario
 serve-admin-done = Done.
+
+# The game as a class client (`--server URL --pin PIN`).
+class-connected = Connected to the class at { $url }.
+class-wrong-pin = The class at { $url } does not take this PIN: finished runs wait on this computer until the PIN is right.
+class-unreachable = The class at { $url } does not answer ({ $reason }): finished runs wait on this computer and are sent when it answers.
+class-sent = Sent to the class: the server's replay scores this run { $score }.
+class-queued = { $count ->
+    [one] The class did not answer: the run waits on this computer and is sent when it answers.
+   *[other] The class did not answer: { $count } runs wait on this computer and are sent when it answers.
+}
+class-refused = The class did not take this run: { $reason }. It stays on this computer's leaderboard.
+class-not-queued = The run could not be kept for the class: { $reason }
