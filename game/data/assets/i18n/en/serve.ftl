@@ -33,7 +33,6 @@ serve-back = Back to the board
 serve-not-found = There is nothing at this address.
 serve-admin-title = LeadSim class · instructor
 serve-admin-bad-token = This page needs the instructor token that `leadsim serve` printed.
-serve-admin-round = Round
 serve-admin-open-round = Open a new round
 serve-admin-close-round = Close the round
 serve-admin-reset = Reset the class
@@ -47,7 +46,6 @@ serve-admin-hidden = hidden
 serve-admin-col-id = Row
 serve-admin-col-round = Round
 serve-admin-col-scenario = Scenario
-serve-admin-done = Done.
 
 # The game as a class client (`--server URL --pin PIN`).
 class-connected = Connected to the class at { $url }.

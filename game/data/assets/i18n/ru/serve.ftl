@@ -32,7 +32,6 @@ serve-back = К таблице
 serve-not-found = По этому адресу ничего нет.
 serve-admin-title = Класс LeadSim · преподаватель
 serve-admin-bad-token = Для этой страницы нужен ключ преподавателя, который напечатала команда `leadsim serve`.
-serve-admin-round = Раунд
 serve-admin-open-round = Начать новый раунд
 serve-admin-close-round = Закрыть раунд
 serve-admin-reset = Начать группу заново
@@ -46,7 +45,6 @@ serve-admin-hidden = скрыто
 serve-admin-col-id = Строка
 serve-admin-col-round = Раунд
 serve-admin-col-scenario = Сценарий
-serve-admin-done = Готово.
 
 # Игра как участник класса (`--server URL --pin PIN`).
 class-connected = Подключено к классу { $url }.
