@@ -162,6 +162,9 @@ def _successors(scenario: Scenario) -> dict[str, set[str]]:
         targets: set[str] = set()
         for choice in event.choices:
             targets.update(choice_targets(choice, default))
+        limit = event.time_limit if event.time_limit is not None else scenario.time_limit
+        if limit:
+            targets.update(default)  # the time may run out: play takes the event's own next
         for target in schedules.get(i, []):
             scheduled_by.setdefault(target, set()).add(event.id)
             targets.add(target)
