@@ -1,5 +1,6 @@
 """Game window benchmarks: frame time on each main screen, start-up, idle CPU, and the
-longest frame while slow work (reading 30 scenario files, a debrief) runs in the background.
+longest frame while slow work (reading 30 scenario files, a debrief, a live reload) runs in
+the background.
 
 Run ``python -m benchmarks.bench_ui`` (``--json`` for machine-readable output). Each ``bench_*``
 function returns ``{name: {"value", "unit", "target", "ok"}}``. The window is opened with SDL's
@@ -48,9 +49,6 @@ def _app_on(size: tuple[int, int], screen: str) -> Any:
     from game.ui.app import App
     from game.ui.options import Options
     from game.ui.resume import home, load, new_game
-    from game.ui.scenes.debrief import DebriefScene
-    from game.ui.scenes.decision import DecisionScene
-    from game.ui.scenes.outcome import OutcomeScene
     from game.ui.services import make_services
     from game.ui.theme import Style
 
@@ -64,14 +62,14 @@ def _app_on(size: tuple[int, int], screen: str) -> Any:
     run = briefing.run  # type: ignore[attr-defined]
     scene: Any = briefing
     if screen == "decision":
-        scene = DecisionScene(app, run)
+        scene = app.scene("decision", run)
     elif screen == "outcome":
-        before = run.session.view()
-        scene = OutcomeScene(app, run, run.choose(choose("principled", run.session)), before)
+        before = run.view
+        scene = app.scene("outcome", run, run.take(choose("principled", run.session)), before)
     elif screen == "debrief":
         while not run.finished:
-            run.choose(choose("principled", run.session))
-        scene = DebriefScene(app, run, debrief(run.session))
+            run.take(choose("principled", run.session))
+        scene = app.scene("debrief", run, debrief(run.session))
     app.reset(*home(app), scene)
     app.frame(0.0)
     return app
@@ -300,7 +298,7 @@ def bench_debrief_wait() -> Result:
         app = _app_on((1280, 720), "decision")
         run = app.stack[-1].run
         while not run.finished:
-            run.choose(choose("principled", run.session))
+            run.take(choose("principled", run.session))
         begin = time.perf_counter()
         app.reset(*home(app), debrief_later(app, run))
         frames = _frames_until(
@@ -325,6 +323,56 @@ def bench_debrief_wait() -> Result:
     }
 
 
+def bench_reload(decisions: int = 10) -> Result:
+    """Live reload (`--watch`) of the largest bundled scenario after `decisions` decisions:
+    the worker reads the edited file and replays the game while the window keeps drawing.
+    The longest frame until the notice shows (wall and main-thread CPU), and the time to it."""
+    import shutil
+
+    import pygame
+
+    from game.resources import SCENARIOS
+    from game.sim.policies import choose
+    from game.ui.app import start
+    from game.ui.options import Options
+    from game.ui.resume import home
+
+    with tempfile.TemporaryDirectory() as folder, tempfile.TemporaryDirectory() as work:
+        _environment(Path(folder))
+        for name in ("turnaround.yaml", "team_plant.yaml"):
+            shutil.copy(SCENARIOS / name, Path(work) / name)
+        scenario = Path(work) / "turnaround.yaml"
+        pygame.display.init()
+        pygame.font.init()
+        options = Options(scenario=str(scenario), seed=1, lang="en", size=(1280, 720), watch=True)
+        app = start(options)
+        app.services.wait()
+        app.step(wait=False)
+        run = app.stack[-1].run
+        for _ in range(decisions):
+            if not run.finished:
+                run.take(choose("principled", run.session))
+        made = len(run.session.decisions)
+        app.reset(*home(app), app.scene("decision", run))
+        for _ in range(60):  # a second of frames: the watcher takes its first look
+            app.step(wait=False)
+        app.services.wait()
+        text = scenario.read_text(encoding="utf-8")
+        scenario.write_text(text.replace("title:", "title:  ", 1), encoding="utf-8")
+        begin = time.perf_counter()
+        frames = _frames_until(app, lambda: app.stack[-1].name == "notice", lambda: True)
+        shown_s = time.perf_counter() - begin
+        replayed = len(run.session.decisions)
+        app.services.close()
+        pygame.quit()
+    assert replayed == made, f"{replayed} of {made} decisions replayed"
+    return {
+        **_result("reload_notice", shown_s, "s", 2.0),
+        **_result("reload_longest_frame", max(frames["wait"]), "ms", BLOCK_TARGET_MS),
+        **_result("reload_longest_frame_cpu", max(frames["wait_cpu"]), "ms", BLOCK_TARGET_MS),
+    }
+
+
 def run(quick: bool = False) -> Result:
     """Every UI benchmark (`quick`: fewer frames and a shorter idle, for smoke runs)."""
     results: Result = {}
@@ -335,6 +383,7 @@ def run(quick: bool = False) -> Result:
     results.update(bench_idle(1.0 if quick else 3.0))
     results.update(bench_picker(8 if quick else 30))
     results.update(bench_debrief_wait())
+    results.update(bench_reload())
     return results
 
 

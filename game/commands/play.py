@@ -5,23 +5,22 @@ from __future__ import annotations
 import argparse
 import os
 import re
-import secrets
 import sys
-import time
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from game.commands import add_scenarios_option
 from game.content.diagnostics import ContentError
-from game.content.library import Bundle, load_bundle
+from game.content.library import Bundle
 from game.content.text import DEFAULT_LANG
 from game.content.watch import Watcher
-from game.i18n import LANGUAGES, Strings
+from game.i18n import LANGUAGES
 from game.safe_json import dumps
 from game.safe_text import visible
 from game.sim.policies import POLICY_NAMES
-from game.sim.session import Session
-from game.store.save_record import SaveRecord
+
+if TYPE_CHECKING:
+    from game.play.run import GameRun
 
 
 def register(subparsers: Any) -> None:
@@ -37,6 +36,12 @@ def register(subparsers: Any) -> None:
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
     parser.add_argument("--text", action="store_true", help="play in the terminal")
     parser.add_argument("--seed", type=int, help="seed of the playthrough (default: random)")
+    parser.add_argument(
+        "--team",
+        metavar="TEAM",
+        help="play with this team instead of the scenario's own (a team id; the team must "
+        "have everyone the scenario names)",
+    )
     parser.add_argument(
         "--lang", choices=LANGUAGES, help="language (default: the scenario's first)"
     )
@@ -129,10 +134,15 @@ def fail(message: str, code: int = 1, command: str = "play") -> int:
     return code
 
 
-def load(ref: str, dirs: list[Path], command: str = "play") -> Bundle | None:
-    """The scenario `ref` (a path or an id) with its team, or None after saying what is wrong."""
+def load(
+    ref: str, dirs: list[Path], command: str = "play", team: str | None = None
+) -> Bundle | None:
+    """The scenario `ref` (a path or an id) with its team (or `team`), or None after saying
+    what is wrong."""
+    from game.play.resume import open_scenario
+
     try:
-        return load_bundle(ref, dirs)
+        return open_scenario(ref, dirs, team)
     except ContentError as err:
         print(visible(f"leadsim {command}: cannot load '{ref}':", keep_newlines=False),
               file=sys.stderr)  # fmt: skip
@@ -148,6 +158,8 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         return fail(problem, 2)
     terminal = args.text or args.json or args.choices or args.policy
+    if args.resume and args.team:
+        return fail("--continue goes on with the team the game was saved with; leave out --team", 2)
     if args.resume and terminal:
         return _continue(args)
     if not terminal:
@@ -168,7 +180,7 @@ def run(args: argparse.Namespace) -> int:
         script = parse_choices(args.choices)
     except ValueError as err:
         return fail(str(err), 2)
-    bundle = load(args.scenario, args.scenarios)
+    bundle = load(args.scenario, args.scenarios, team=args.team)
     if bundle is None:
         return 1
     return play_text(args, bundle, script)
@@ -178,128 +190,107 @@ def play_text(
     args: argparse.Namespace,
     bundle: Bundle,
     script: list[str | int | None],
-    session: Session | None = None,
-    record: SaveRecord | None = None,
+    run: GameRun | None = None,
 ) -> int:
-    from game.text.autosave import Autosave, save_note
+    """Play `bundle` in the terminal (or go on with `run`, a continued save)."""
+    from game.play.run import GameRun, mode_of
+    from game.store.saves import SaveStore
+    from game.text.autosave import save_note
     from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
 
     scenario = bundle.scenario
-    lang = args.lang or (scenario.languages[0] if scenario.languages else DEFAULT_LANG)
-    if session is None:
-        seed = args.seed if args.seed is not None else secrets.randbelow(2**31)
-        session = Session(bundle, seed)
     interactive = not args.json
-    autosave = None
-    if interactive and not script and not args.policy:
-        first = record or SaveRecord.start(
-            scenario.id, bundle.content_hash, session.seed, language=lang, player_name=args.name
-        )
-        autosave = Autosave(first, Strings(lang))
-    started = time.monotonic()
-    watcher = Watcher(bundle, args.scenarios) if getattr(args, "watch", False) else None
-    game = TextGame(
-        session,
-        lang,
-        sys.stdout,
-        sys.stdin,
-        quiet=args.json,
-        on_turn=autosave,
-        watcher=watcher,
-        timed=not getattr(args, "untimed", False),
+    if run is None:
+        lang = args.lang or (scenario.languages[0] if scenario.languages else DEFAULT_LANG)
+        mode = mode_of(bool(script), args.policy)
+        saves = SaveStore() if interactive else None  # a person's games only: see GameRun
+        run = GameRun.start(bundle, lang, seed=args.seed, name=args.name, mode=mode, saves=saves)
+    strings = run.strings
+    run.on_problem = lambda problem: print(
+        visible(strings("text.save_failed", error=problem)), file=sys.stderr
     )
-    decider = Decider(script, args.policy, interactive)
-    strings = game.view.s
+    watcher = Watcher(bundle, args.scenarios) if args.watch else None
+    game = TextGame(
+        run, sys.stdout, sys.stdin, quiet=args.json, watcher=watcher, timed=not args.untimed
+    )
     try:
-        stopped = game.run(decider)
+        stopped = game.run(Decider(script, args.policy, interactive))
     except ScriptError as err:
         return fail(strings("text.scripted_bad", turn=err.turn, problem=err.problem))
     except KeyboardInterrupt:
-        print(
-            "\n" + strings("text.interrupted", count=len(game.session.decisions)), file=sys.stderr
-        )
-        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
+        print("\n" + strings("text.interrupted", count=len(run.session.decisions)), file=sys.stderr)
+        print(visible(save_note(run)), file=sys.stderr)
         return 130
     unfinished = stopped in (QUIT, EOF)
     if unfinished and args.name:
         print(strings("text.not_recorded_unfinished"), file=sys.stderr)
     if stopped == QUIT:
-        print(strings("text.quit", count=len(game.session.decisions)))
-        print(visible(save_note(autosave, game.session, strings)))
+        print(strings("text.quit", count=len(run.session.decisions)))
+        print(visible(save_note(run)))
         return 0
     if stopped == EOF:
         if args.json:
             return fail(
-                f"the decisions ran out after {len(game.session.decisions)} of them, before an "
+                f"the decisions ran out after {len(run.session.decisions)} of them, before an "
                 "ending; give more with --choices or add --policy"
             )
-        print(strings("text.eof", count=len(game.session.decisions)), file=sys.stderr)
-        print(visible(save_note(autosave, game.session, strings)), file=sys.stderr)
+        print(strings("text.eof", count=len(run.session.decisions)), file=sys.stderr)
+        print(visible(save_note(run)), file=sys.stderr)
         return 0
     if args.json:
-        sys.stdout.write(dumps(game.session.to_json(), sort_keys=True) + "\n")
-    if args.name:
-        run_id = autosave.record.run_id if autosave is not None else None
-        duration = time.monotonic() - started
-        if not _record(game.session, args, _mode(args, script), run_id, duration, strings):
-            return 1
+        sys.stdout.write(dumps(run.session.to_json(), sort_keys=True) + "\n")
+    if args.name and not _record(run, args.name, quiet=args.json):
+        return 1
     return 0
 
 
-def _mode(args: argparse.Namespace, script: list[str | int | None]) -> str:
-    """Who played the run, as the leaderboard keeps it apart: a person, a script, a policy."""
-    from game.store.playthrough import PLAYER, SCRIPTED, policy_mode
-
-    if args.policy:
-        return policy_mode(args.policy)
-    return SCRIPTED if script else PLAYER
-
-
-def _record(
-    session: Session, args: argparse.Namespace, mode: str, run_id: str | None,
-    duration: float, strings: Strings,
-) -> bool:  # fmt: skip
+def _record(run: GameRun, name: str, quiet: bool) -> bool:
     """Record the finished run on the leaderboard; False (after saying why) when it failed."""
+    from game.play.messages import store_text
     from game.store.errors import StoreError
-    from game.store.leaderboard import record_session
+    from game.store.leaderboard import Leaderboard
 
+    strings = run.strings
     try:
-        _, notice = record_session(session, args.name, duration, mode=mode, run_id=run_id)
+        with Leaderboard.open() as board:
+            problem = run.record(board, name)
+            notice = board.notice
     except StoreError as err:
-        print(visible(strings("text.record_failed", error=err)), file=sys.stderr)
+        problem, notice = store_text(strings, err, str(err)), None
+    if problem is not None:
+        print(visible(strings("text.record_failed", error=problem)), file=sys.stderr)
         return False
     if notice:
         fail(notice)
-    if not args.json:
-        print(visible(strings("text.recorded", name=args.name, scenario=session.scenario.id)))
+    if not quiet:
+        scenario = run.session.scenario.id
+        print(visible(strings("text.recorded", name=name, scenario=scenario)))
     return True
 
 
 def _continue(args: argparse.Namespace) -> int:
-    from game.store.resume import RestartNeeded, resume_game
+    from game.play.resume import Restart, Unavailable, continue_save
     from game.store.saves import SaveStore
 
     store = SaveStore()
     listing = store.scan()
     for problem in listing.problems:
         fail(f"skipped {problem.path.name}: {problem.reason}")
-    entry = store.latest()
+    entry = listing.latest
     if entry is None:
         return fail(
             "there is no saved game to continue; start one with leadsim play SCENARIO --text"
         )
     record = entry.record
-    bundle = load(record.scenario_id, args.scenarios)
-    if bundle is None:
-        return 1
-    result = resume_game(record, bundle, Session.replay)
-    if isinstance(result, RestartNeeded):
-        return fail(f"{result.reason} Start again with: leadsim play {record.scenario_id} --text")
-    if result.notice:
-        print(visible(result.notice))
-    args.lang = args.lang or record.language
-    args.name = args.name or record.player_name
-    return play_text(args, bundle, [], result.session, record)
+    run = continue_save(record, args.scenarios, store, args.lang)
+    if isinstance(run, Unavailable):
+        return fail(f"cannot load '{record.scenario_id}': {run.reason}")
+    if isinstance(run, Restart):
+        return fail(f"{run.reason} Start again with: leadsim play {record.scenario_id} --text")
+    if run.notice:
+        print(visible(run.notice))
+    args.name = args.name or run.player_name
+    return play_text(args, run.bundle, [], run)
 
 
 def _window(args: argparse.Namespace) -> int:

@@ -1,4 +1,8 @@
-"""Playing a scenario in the terminal: by prompt, by a script of choices, or by a policy."""
+"""Playing a scenario in the terminal: by prompt, by a script of choices, or by a policy.
+
+The game itself (autosave, live reload, the leaderboard) is a `game.play.run.GameRun`; this
+module asks the player, prints what happens and hands the decisions to the run.
+"""
 
 from __future__ import annotations
 
@@ -6,14 +10,14 @@ import os
 import re
 import select
 import time
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
 from game.content.watch import Broken, Reloaded, Watcher
+from game.play.run import GameRun
 from game.safe_text import visible
 from game.sim.policies import choose
-from game.sim.session import InvalidChoice, ReplayError, Session, TurnRecord
+from game.sim.session import InvalidChoice, Session, TurnRecord
 from game.text.render import Renderer, wrap
 
 QUIT, EOF = "quit", "eof"
@@ -30,18 +34,22 @@ class Decider:
 
 @dataclass
 class TextGame:
-    session: Session
-    lang: str
+    game_run: GameRun
     out: TextIO
     inp: TextIO
     quiet: bool = False
-    on_turn: Callable[[Session, TurnRecord], None] | None = None
     watcher: Watcher | None = None
     timed: bool = True  # enforce decision time limits where the input allows it
 
     def __post_init__(self) -> None:
+        self.lang = self.game_run.lang
         self.reader = LineReader(self.inp, self.watcher)
         self.view = Renderer(self.session, self.lang, self._timed())
+
+    @property
+    def session(self) -> Session:
+        """The game as it stands (live reload may replace it)."""
+        return self.game_run.session
 
     def _timed(self) -> bool:
         """Time limits are enforced when asked for and when the input can be waited on."""
@@ -68,49 +76,33 @@ class TextGame:
                 picked = choose(decider.policy, s)
                 shown = [o.id for o in s.choices()].index(picked) + 1 if picked else 0
                 self.say([self.view.s("text.policy", policy=decider.policy, number=shown)])
-                record = s.take(picked)
+                record = self.game_run.take(picked)
             elif decider.interactive:
                 answer = self._prompt()
                 if isinstance(answer, (Reloaded, Broken)):
                     self._reload(answer)
                     continue
-                if isinstance(answer, TimedOut):
-                    record = s.timeout()
-                    self.say(self.view.outcome(record))
-                    if self.on_turn is not None:
-                        self.on_turn(s, record)
-                    continue
                 if isinstance(answer, str):
                     return answer
-                record = s.choose(answer.id)
+                record = self.game_run.take(None if isinstance(answer, TimedOut) else answer.id)
             else:
                 return EOF
             self.say(self.view.outcome(record))
-            if self.on_turn is not None:
-                self.on_turn(s, record)
         self.say(self.view.ending())
         return None
 
     def _reload(self, change: Reloaded | Broken) -> None:
-        """Live reload: replay the decisions so far on the new version, or keep the old one."""
-        strings = self.view.s
-        if isinstance(change, Broken):
-            self.say(["", strings("text.reload_broken")])
-            self.say(["  " + d.format() for d in change.diagnostics[:10]])
-            return
-        old = self.session
-        try:
-            new = Session.replay(change.bundle, old.seed, old.decisions, old.run)
-        except ReplayError as err:
-            self.say(["", strings("text.reload_misfit", problem=str(err))])
-            return
-        self.session = new
-        self.view = Renderer(new, self.lang, self._timed())
-        self.say(["", strings("text.reloaded", count=len(new.decisions))])
+        """Live reload (game.play.reload): replay the decisions so far on the new version, up
+        to one that no longer fits; a version that does not validate leaves the game as it was."""
+        report = self.game_run.reload(change)
+        head, *details = report.lines
+        self.say(["", *wrap(head), *("  " + line for line in details)])
+        if report.kind != "broken":
+            self.view = Renderer(self.session, self.lang, self._timed())
 
     def _scripted(self, ref: str | int | None) -> TurnRecord:
         try:
-            return self.session.take(ref)
+            return self.game_run.take(ref)
         except InvalidChoice as err:
             raise ScriptError(self.session.turn + 1, str(err)) from None
 

@@ -11,18 +11,21 @@ import argparse
 import contextlib
 import sys
 import warnings
+from typing import Any
 
 import pygame
 import pygame_gui
 
 from game.i18n import Strings
+from game.ui.flow import current_run
 from game.ui.keys import KeyGate
 from game.ui.options import Options
 from game.ui.scene import Scene
+from game.ui.screens import screens
 from game.ui.services import Services, make_services
 from game.ui.settings import Settings
 from game.ui.theme import Style, Theme, theme_for
-from game.ui.watch import LiveReload, current_run
+from game.ui.watch import LiveReload
 from game.ui.widgets import Build
 
 RESIZE_EVENTS = (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED)
@@ -47,6 +50,7 @@ class App:
         self.settings = settings
         self.strings = Strings(settings.lang)
         self.stack: list[Scene] = []
+        self.screens = screens()
         self.running = True
         self.exit_code = 0
         self.dirty = True
@@ -118,6 +122,10 @@ class App:
         self.relayout()
 
     # --- the screen stack ------------------------------------------------------------------
+
+    def scene(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """A new screen of the kind `name`, made for this app (see game/ui/screens.py)."""
+        return self.screens[name](self, *args, **kwargs)
 
     def push(self, scene: Scene) -> None:
         if self.stack:

@@ -181,16 +181,20 @@ class Autoplay:
         if "pause" not in self.seen:
             key(pygame.K_ESCAPE)
             return
-        number = choose(self.policy, scene.run.session)
-        shown = [o.index for o in scene.options].index(number) + 1
-        target = next((i for i in scene.focus.items if i.key == f"choice:{number}"), None)
+        picked = choose(self.policy, scene.run.session)
+        if picked is None:
+            if scene.limit:
+                return  # this policy lets the time run out
+            picked = scene.options[0].id  # no clock to run out: the first choice shown
+        shown = [o.id for o in scene.options].index(picked) + 1
+        target = next((i for i in scene.focus.items if i.key == f"choice:{picked}"), None)
         visible = (
             target is not None
             and target.scroller is not None
             and target.scroller.rect.contains(target.button.rect)
         )
         if self.visits["decision"] % 3 == 0 and visible:
-            self.press(app, f"choice:{number}", use_mouse=True)
+            self.press(app, f"choice:{picked}", use_mouse=True)
         else:
             key(getattr(pygame, f"K_{shown}"), str(shown))
 

@@ -2,11 +2,15 @@
 
 Estimates (values the leader has not yet learned) are drawn striped with a "~" before the
 number; measured values are solid. Text is wrapped to the card's width, so nothing is cut.
+The leader (stress, energy) and each stakeholder (trust, patience) get a card of plain meters
+next to the team's (`side_cards`).
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
+from typing import Any
 
 import pygame
 
@@ -15,10 +19,15 @@ from game.charts.draw import wrap_text as wrap
 from game.content.principles import ARCHETYPES
 from game.content.text import tr
 from game.i18n import Strings
-from game.sim.session import MemberView
+from game.sim.session import MemberView, TeamView
 from game.ui.theme import Theme
 
 METRICS = ("morale", "stress", "productivity")
+LEADER_METRICS = ("stress", "energy")
+STAKEHOLDER_METRICS = ("trust", "patience")
+ALL_METRICS = (*METRICS, "trust", "energy", "patience")
+# the palette colour of a meter that has none of its own
+COLOURS = {"energy": "progress", "patience": "morale"}
 
 
 @dataclass(frozen=True)
@@ -31,6 +40,7 @@ class CardData:
     values: dict[str, float]
     deltas: dict[str, float] = field(default_factory=dict)
     private: str | None = None
+    metrics: tuple[str, ...] = METRICS
 
 
 class CardPainter:
@@ -44,7 +54,7 @@ class CardPainter:
         self.pad = theme.px("card_padding")
         self.bar_height = theme.px("meter_height")
         self.row_gap = theme.px("meter_row_gap")
-        self.labels = {m: strings(f"metric.{m}") for m in METRICS}
+        self.labels = {m: strings(f"metric.{m}") for m in ALL_METRICS}
         self.compact = False  # leave out the role line (the decision screen's side panel)
 
     def value_text(self, data: CardData, metric: str) -> str:
@@ -59,8 +69,10 @@ class CardPainter:
     def _text_lines(self, data: CardData, width: int) -> list[tuple[str, pygame.font.Font, str]]:
         inner = max(10, width - 2 * self.pad)
         lines = [(t, self.name_font, "text") for t in wrap(self.name_font, data.name, inner)]
-        if not self.compact:
-            about = self.s("card.role", role=data.role, archetype=data.archetype)
+        if not self.compact and (data.role or data.archetype):
+            about = data.role
+            if data.archetype:
+                about = self.s("card.role", role=data.role, archetype=data.archetype)
             lines += [(t, self.small_font, "text_dim") for t in wrap(self.small_font, about, inner)]
         if not data.present:
             left = self.s("card.left")
@@ -86,7 +98,7 @@ class CardPainter:
             row = max(self.small_font.get_linesize(), self.bar_height)
             if self._stacked(width):
                 row = self.small_font.get_linesize() + self.bar_height
-            total += self.row_gap + len(METRICS) * (row + self.row_gap)
+            total += self.row_gap + len(data.metrics) * (row + self.row_gap)
         return total
 
     def paint(self, data: CardData, width: int, height: int = 0) -> pygame.Surface:
@@ -102,7 +114,7 @@ class CardPainter:
             y += font.get_linesize()
         if data.present:
             y += self.row_gap
-            for metric in METRICS:
+            for metric in data.metrics:
                 y = self._meter(surface, data, metric, y, width) + self.row_gap
         return surface
 
@@ -162,7 +174,7 @@ class CardPainter:
         fill.width = round(rect.width * max(0.0, min(1.0, value)))
         if fill.width <= 0:
             return
-        colour = theme.colour(metric)
+        colour = theme.colour(COLOURS.get(metric, metric))
         if estimated:
             faded = pygame.Color(colour)
             faded.a = 150
@@ -201,3 +213,38 @@ def card_data(
         deltas=deltas or {},
         private=tr(member.private, lang) if member.private else None,
     )
+
+
+def side_cards(
+    view: TeamView,
+    text: Callable[[Any], str],
+    strings: Strings,
+    before: TeamView | None = None,
+    share: float = 1.0,
+) -> list[CardData]:
+    """The leader's card (stress, energy) and a card per stakeholder (trust, patience), read
+    with `text` (the session's); with `before`, the changes since, shown `share` of the way."""
+    leader = {"stress": view.leader_stress, "energy": view.leader_energy}
+    old = {"stress": before.leader_stress, "energy": before.leader_energy} if before else leader
+    cards = [_plain(strings("run.leader"), "", leader, old, LEADER_METRICS, share)]
+    was = {person.id: person for person in before.stakeholders} if before else {}
+    for person in view.stakeholders:
+        now = {"trust": person.trust, "patience": person.patience}
+        prev = was.get(person.id)
+        then = {"trust": prev.trust, "patience": prev.patience} if prev is not None else now
+        role = text(person.role) if person.role is not None else ""
+        cards.append(_plain(text(person.name), role, now, then, STAKEHOLDER_METRICS, share))
+    return cards
+
+
+def _plain(
+    name: str,
+    role: str,
+    now: Mapping[str, float],
+    then: Mapping[str, float],
+    metrics: tuple[str, ...],
+    share: float,
+) -> CardData:
+    deltas = {k: now[k] - then[k] for k in metrics if abs(now[k] - then[k]) >= 0.005}
+    values = {k: now[k] - deltas.get(k, 0.0) * (1 - share) for k in metrics}
+    return CardData(name, role, "", True, False, values, deltas, metrics=metrics)

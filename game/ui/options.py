@@ -67,6 +67,7 @@ class Options:
     fullscreen: bool = False
     resume: bool = False  # --continue: pick up the latest saved game at once
     watch: bool = False  # --watch: reload the scenario when its files change
+    team: str | None = None  # --team: play the scenario with this team instead of its own
 
     @classmethod
     def from_args(cls, args: argparse.Namespace) -> Options:
@@ -96,4 +97,5 @@ class Options:
             fullscreen=bool(getattr(args, "fullscreen", False)),
             resume=bool(getattr(args, "resume", False)),
             watch=bool(getattr(args, "watch", False)),
+            team=getattr(args, "team", None),
         )

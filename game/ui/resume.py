@@ -1,101 +1,105 @@
-"""Starting and resuming games: from a scenario reference, or from a save.
+"""Starting and resuming games in the window: from a scenario reference, or from a save.
 
 Reading a scenario file and replaying a save take longer than a frame, so both run in the
-background behind a `LoadingScene`; the screens they lead to are made on the main thread.
+background behind a loading screen (the game run layer does the work: game.play.resume); the
+screens they lead to are made on the main thread, by name through the host.
 """
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, TypeVar
 
 from game.content.diagnostics import ContentError
-from game.content.library import Bundle, load_bundle, load_bundle_by_id
-from game.sim.session import Session
-from game.ui.flow import GameRun
-from game.ui.messages import store_text
+from game.content.library import Bundle
+from game.play.resume import Continued, Restart, Unavailable, continue_save, first_problem
+from game.play.resume import open_scenario as _open_scenario
+from game.play.run import GameRun
+from game.sim import debrief as lessons
+from game.store.saves import SaveEntry, SaveStore
+from game.ui.flow import new_run
 from game.ui.scene import Host, Scene
 
 T = TypeVar("T")
 
 
-def load(host: Host, ref: str) -> Bundle | str:
-    """The scenario a person named (a path or an id) with its team, or the first error."""
-    return _load(lambda: load_bundle(ref, list(host.services.scenario_dirs)))
-
-
-def _load(read: Callable[[], Bundle]) -> Bundle | str:
+def open_scenario(ref: str, dirs: Sequence[Path], team: str | None = None) -> Bundle | str:
+    """The scenario a person named (a path or an id), with its team or `team`, or the first
+    error (no pygame: runs in the background)."""
     try:
-        return read()
+        return _open_scenario(ref, dirs, team)
     except ContentError as err:
-        first = err.diagnostics[0] if err.diagnostics else None
-        return first.format() if first is not None else str(err)
+        return first_problem(err)
 
 
-def later(host: Host, text_key: str, work: Callable[[], T], then: Callable[[T], list[Scene]]):
+def load(host: Host, ref: str) -> Bundle | str:
+    """The scenario `ref` with its own team, or the first error."""
+    return open_scenario(ref, list(host.services.scenario_dirs))
+
+
+def later(
+    host: Host, text_key: str, work: Callable[[], T], then: Callable[[T], list[Scene]]
+) -> Scene:
     """A loading screen that runs `work` in the background, then shows `then(result)`."""
-    from game.ui.scenes.loading import LoadingScene
-
-    return LoadingScene(host, host.strings(text_key), host.services.jobs.submit(work), then)
+    job = host.services.jobs.submit(work)
+    return host.scene("loading", host.strings(text_key), job, then)
 
 
 def new_game(host: Host, bundle: Bundle, seed: int | None = None) -> list[Scene]:
     """A fresh playthrough of `bundle`: its briefing screen."""
-    from game.ui.scenes.briefing import BriefingScene
-
-    options = host.options
-    seed = seed if seed is not None else options.seed
-    run = GameRun.new(bundle, seed, host.lang, host.services, options.name)
-    return [BriefingScene(host, run)]
+    return [host.scene("briefing", new_run(host, bundle, seed))]
 
 
 def start_scenario(host: Host, ref: str) -> list[Scene]:
     """The scenes that open a scenario named on the command line (or a notice why not)."""
-    dirs = list(host.services.scenario_dirs)
+    dirs, team = list(host.services.scenario_dirs), host.options.team
 
     def then(bundle: Bundle | str) -> list[Scene]:
-        from game.ui.scenes.notice import NoticeScene
-
         if isinstance(bundle, str):
             text = host.strings("notice.cannot_load", ref=ref, error=bundle)
-            return [NoticeScene(host, text)]
+            return [host.scene("notice", text)]
         return new_game(host, bundle)
 
-    return [later(host, "loading.game", lambda: _load(lambda: load_bundle(ref, dirs)), then)]
+    return [later(host, "loading.game", lambda: open_scenario(ref, dirs, team), then)]
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """A save read back in the background: its scenario and the replayed game, or why not."""
+    """A save read back in the background: the game, or why it cannot go on."""
 
-    entry: Any  # game.store.saves.SaveEntry
-    bundle: Bundle | str
-    outcome: Any = None  # game.store.resume.Resumed or RestartNeeded
-    lesson: Any = None  # the debrief of a finished game
+    entry: SaveEntry
+    outcome: Continued
+    lesson: lessons.Debrief | None = None  # the debrief of a finished game
 
 
-def prepare(entry: Any, dirs: Sequence[Path]) -> Prepared:
+def prepare(
+    entry: SaveEntry,
+    dirs: Sequence[Path],
+    saves: SaveStore | None,
+    lang: str,
+    clock: Callable[[], float] = time.monotonic,
+) -> Prepared:
     """Look the save's scenario up by its id and replay the save on it (no pygame)."""
-    from game.sim.debrief import debrief
-    from game.store.resume import RestartNeeded, resume_game
-
-    record = entry.record
-    bundle = _load(lambda: load_bundle_by_id(record.scenario_id, dirs))
-    if isinstance(bundle, str):
-        return Prepared(entry, bundle)
-    outcome = resume_game(record, bundle, Session.replay)
+    outcome = continue_save(entry.record, dirs, saves, lang, clock)
     lesson = None
-    if not isinstance(outcome, RestartNeeded) and outcome.session.finished:
-        lesson = debrief(outcome.session)
-    return Prepared(entry, bundle, outcome, lesson)
+    if isinstance(outcome, GameRun) and outcome.finished:
+        lesson = lessons.debrief(outcome.session)
+    return Prepared(entry, outcome, lesson)
 
 
-def resume_save(host: Host, entry: Any) -> list[Scene]:
+def _preparer(host: Host) -> Callable[[SaveEntry], Prepared]:
+    services, lang = host.services, host.lang
+    dirs, saves, clock = list(services.scenario_dirs), services.saves, services.clock
+    return lambda entry: prepare(entry, dirs, saves, lang, clock)
+
+
+def resume_save(host: Host, entry: SaveEntry) -> list[Scene]:
     """Replay a save on the scenario as it is now: the decision screen, or a notice."""
-    dirs = list(host.services.scenario_dirs)
-    return [later(host, "loading.game", lambda: prepare(entry, dirs), lambda p: resumed(host, p))]
+    read = _preparer(host)
+    return [later(host, "loading.game", lambda: read(entry), lambda p: resumed(host, p))]
 
 
 def continue_latest(host: Host) -> list[Scene]:
@@ -103,11 +107,11 @@ def continue_latest(host: Host) -> list[Scene]:
     saves = host.services.saves
     if saves is None:
         return []
-    dirs = list(host.services.scenario_dirs)
+    read = _preparer(host)
 
     def work() -> Prepared | None:
         entry = saves.latest()
-        return prepare(entry, dirs) if entry is not None else None
+        return read(entry) if entry is not None else None
 
     def then(prepared: Prepared | None) -> list[Scene]:
         return resumed(host, prepared) if prepared is not None else []
@@ -117,51 +121,36 @@ def continue_latest(host: Host) -> list[Scene]:
 
 def resumed(host: Host, prepared: Prepared) -> list[Scene]:
     """The screens a prepared save leads to (main thread)."""
-    from game.store.resume import RestartNeeded
-    from game.ui.scenes.decision import DecisionScene
-    from game.ui.scenes.notice import NoticeScene
-
-    record = prepared.entry.record
-    bundle, outcome = prepared.bundle, prepared.outcome
-    if isinstance(bundle, str):
-        text = host.strings("notice.cannot_load", ref=str(record.scenario_id), error=bundle)
-        return [NoticeScene(host, text)]
-    if isinstance(outcome, RestartNeeded):
-        found = bundle
+    record, outcome = prepared.entry.record, prepared.outcome
+    if isinstance(outcome, Unavailable):
+        text = host.strings("notice.cannot_load", ref=record.scenario_id, error=outcome.reason)
+        return [host.scene("notice", text)]
+    if isinstance(outcome, Restart):
+        found = outcome.bundle
 
         def restart() -> None:
             host.reset(*home(host), *new_game(host, found, record.seed))
 
-        reason = store_text(host.strings, outcome, outcome.reason)
-        text = host.strings("notice.restart", reason=reason)
-        return [NoticeScene(host, text, [("restart", host.strings("button.restart"), restart)])]
-    run = GameRun.resumed(bundle, outcome.session, record, host.services)
-    if run.finished:
-        from game.ui.scenes.debrief import DebriefScene
-
-        return [DebriefScene(host, run, prepared.lesson)]
-    scenes: list[Scene] = [DecisionScene(host, run)]
+        text = host.strings("notice.restart", reason=outcome.reason)
+        return [host.scene("notice", text, [("restart", host.strings("button.restart"), restart)])]
+    if outcome.finished:
+        return [host.scene("debrief", outcome, prepared.lesson)]
+    scenes = [host.scene("decision", outcome)]
     if outcome.notice:
-        notice = store_text(host.strings, outcome, outcome.notice)
-        scenes.append(NoticeScene(host, host.strings("notice.changed", notice=notice)))
+        scenes.append(host.scene("notice", host.strings("notice.changed", notice=outcome.notice)))
     return scenes
 
 
 def debrief_later(host: Host, run: GameRun) -> Scene:
     """The debrief of a finished game, after its what-if replays ran in the background."""
-    from game.sim.debrief import debrief
-    from game.ui.scenes.debrief import DebriefScene
-
     session = run.session
 
     def then(lesson: Any) -> list[Scene]:
-        return [DebriefScene(host, run, lesson)]
+        return [host.scene("debrief", run, lesson)]
 
-    return later(host, "loading.debrief", lambda: debrief(session), then)
+    return later(host, "loading.debrief", lambda: lessons.debrief(session), then)
 
 
 def home(host: Host) -> list[Scene]:
     """The bottom of every stack: the title screen."""
-    from game.ui.scenes.title import TitleScene
-
-    return [TitleScene(host)]
+    return [host.scene("title")]

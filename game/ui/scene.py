@@ -1,5 +1,8 @@
 """Screens as a stack (STYLE.md): enter/exit/pause/resume, handle_event, update, pure draw.
 
+A screen makes the next one by name through its host (`host.scene("outcome", ...)`, see
+game/ui/screens.py) and never imports another screen's module.
+
 Only the top screen has widgets: the app calls `build` when a screen comes to the top or the
 window changes, and clears the widgets when it leaves the top. `draw` only paints what the
 state already holds; all changes happen in `handle_event` and `update`.
@@ -32,6 +35,10 @@ class Host(Protocol):
 
     @property
     def lang(self) -> str: ...
+
+    def scene(self, name: str, *args: Any, **kwargs: Any) -> Scene:
+        """A new screen of the kind `name` (a scene's `name`), made for this host."""
+        ...
 
     def push(self, scene: Scene) -> None: ...
 

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 import pygame
 from pygame_gui.elements import UIImage, UIScrollingContainer
 
+from game.sim.session import MemberView, TeamView
 from game.ui.meters import CardData, CardPainter
 from game.ui.widgets import SCROLLBAR_ROOM, Build, fit_scroller
 
@@ -65,3 +66,8 @@ class TeamPanel:
             surface = self.painter.paint(card, place.width, place.height)
             if surface.get_size() == image.rect.size:
                 image.set_image(surface)
+
+
+def on_team(view: TeamView) -> list[MemberView]:
+    """The members to show: everyone but those who join later and have not joined yet."""
+    return [member for member in view.members if member.status != "not_joined"]

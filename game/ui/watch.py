@@ -1,32 +1,58 @@
 """Live reload in the window (`leadsim play SCENARIO --watch`), for authors.
 
-Twice a second the App asks the watcher of the game being played whether its files changed.
-A change that validates is replayed (the decisions so far, on the new version) and play goes
-on from there; a change that does not validate, or that the decisions no longer fit, is shown
-in a notice and the last good version keeps running.
+Twice a second the worker thread looks at the files of the game being played; when they
+changed, it reads the new version and replays the decisions so far on it (game.play.reload),
+so no frame waits for the files or the replay. Back on the main thread the game run takes the
+replay and a notice says what happened: reloaded; or replayed up to a decision whose choice
+is gone or no longer on offer, from where the player decides again; or, for a file that no
+longer validates, its problems while the last good version keeps running.
 """
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from game.content.watch import Broken, Reloaded, Watcher
-from game.sim.session import ReplayError, Session
-from game.ui.flow import GameRun
-from game.ui.scene import Host, Scene
-from game.ui.scenes.notice import NoticeScene
+from game.play.reload import Replayed, replay_log
+from game.play.run import GameRun
+from game.sim.session import Decision
+from game.ui.jobs import Job
+from game.ui.resume import debrief_later, home
+from game.ui.scene import Host
 
 POLL_SECONDS = 0.5
+Looked = tuple[Reloaded | Broken | None, Replayed | None]
+
+
+def look(watcher: Watcher, seed: int, decisions: Sequence[Decision], number: int) -> Looked:
+    """Whether the files changed and, for a new version that validates, the game replayed
+    on it (worker thread: reads files, touches nothing the window uses)."""
+    change = watcher.poll()
+    if isinstance(change, Reloaded):
+        return change, replay_log(change.bundle, seed, decisions, number)
+    return change, None
 
 
 class LiveReload:
-    """Follows the GameRun on top of the scene stack and reloads its scenario when it changes."""
+    """Follows the game being played and reloads its scenario when its files change."""
 
     def __init__(self) -> None:
         self.watcher: Watcher | None = None
         self.run: GameRun | None = None
         self.waited = 0.0
+        self.job: Job[Looked] | None = None
 
     def tick(self, host: Host, run: GameRun | None, dt: float) -> bool:
-        """Poll now and then; returns True when something changed on screen."""
+        """Look now and then; returns True when something changed on screen."""
+        if self.job is not None:
+            if not self.job.done:
+                return False
+            change, replayed = self.job.result()
+            self.job = None
+            if run is None or run is not self.run or change is None:
+                return False  # nothing changed, or the player left that game meanwhile
+            self.show(host, run, change, replayed)
+            return True
         self.waited += dt
         if run is None or self.waited < POLL_SECONDS:
             return False
@@ -34,31 +60,25 @@ class LiveReload:
         if run is not self.run or self.watcher is None:
             self.run, self.watcher = run, Watcher(run.bundle, list(host.services.scenario_dirs))
             return False
-        change = self.watcher.poll()
-        if change is None:
-            return False
-        strings = host.strings
+        watcher, session = self.watcher, run.session
+        seed, decisions, number = session.seed, list(session.decisions), session.run
+        self.job = host.services.jobs.submit(lambda: look(watcher, seed, decisions, number))
+        return False
+
+    def show(
+        self, host: Host, run: GameRun, change: Reloaded | Broken, replayed: Replayed | None
+    ) -> None:
+        """Take the new version and say what happened (main thread)."""
         if isinstance(change, Broken):
-            problems = "\n".join(d.format() for d in change.diagnostics[:8])
-            host.push(NoticeScene(host, f"{strings('text.reload_broken')}\n{problems}"))
-            return True
-        assert isinstance(change, Reloaded)
-        old = run.session
-        try:
-            new = Session.replay(change.bundle, old.seed, old.decisions, old.run)
-        except ReplayError as err:
-            host.push(NoticeScene(host, strings("text.reload_misfit", problem=str(err))))
-            return True
-        run.bundle, run.session = change.bundle, new
-        run.views.append(new.view())
-        host.push(NoticeScene(host, strings("text.reloaded", count=len(new.decisions))))
-        return True
-
-
-def current_run(stack: list[Scene]) -> GameRun | None:
-    """The game being played: the run of the topmost screen that has one."""
-    for scene in reversed(stack):
-        run = getattr(scene, "run", None)
-        if isinstance(run, GameRun):
-            return run
-    return None
+            host.push(host.scene("notice", run.reload(change).text))
+            return
+        assert replayed is not None  # a version that validates is always replayed
+        report = run.adopt(replayed)
+        notice = host.scene("notice", report.text)
+        if run.finished:
+            host.reset(*home(host), debrief_later(host, run), notice)
+        elif report.kind == "stopped":
+            # the screens of the decisions taken back are gone: decide again from there
+            host.reset(*home(host), host.scene("decision", run), notice)
+        else:
+            host.push(notice)

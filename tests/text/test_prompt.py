@@ -42,10 +42,10 @@ def test_superscripts_and_huge_numbers_at_the_prompt_ask_again(tmp_path, monkeyp
 
 @pytest.mark.parametrize("text", ["²", "1,²", "9" * 5000])
 def test_scripted_choices_accept_only_ascii_numbers(text, capsys):
-    with pytest.raises(ValueError, match="is not a choice number"):
+    with pytest.raises(ValueError, match="is not a choice id or number"):
         parse_choices(text)
     assert main(["play", str(SCENARIO), "--choices", text, "--json"]) == 2
-    assert "is not a choice number" in capsys.readouterr().err
+    assert "is not a choice id or number" in capsys.readouterr().err
 
 
 def test_a_long_line_through_a_pipe_is_dropped_and_the_next_one_read():

@@ -11,11 +11,10 @@ import pytest
 from game.cli import main
 from game.content.library import load_bundle
 from game.i18n import Strings
-from game.sim.session import Session
+from game.play.run import GameRun
 from game.store.leaderboard import Leaderboard
-from game.store.save_record import SaveRecord
 from game.store.saves import SaveStore
-from game.text.autosave import Autosave, save_note
+from game.text.autosave import save_note
 
 SCENARIOS = Path(__file__).resolve().parents[2] / "game" / "data" / "scenarios"
 SCENARIO = SCENARIOS / "example_release.yaml"
@@ -41,7 +40,7 @@ def test_leaving_after_saved_decisions_says_how_to_go_on(tmp_path, monkeypatch, 
     code, _, err = play(monkeypatch, capsys, tmp_path, "1\n")
     assert code == 0
     assert err.splitlines()[-2:] == [
-        "Input ended: stopping after 1 decisions.",
+        EN("text.eof", count=1),
         EN("text.saved"),
     ]
     (entry,) = SaveStore(tmp_path).scan().saves
@@ -71,20 +70,19 @@ def test_quitting_before_any_decision_has_nothing_to_save(tmp_path, monkeypatch,
 
 def test_a_save_that_fails_after_good_ones_is_told_apart(tmp_path):
     data = tmp_path / "data"
-    bundle = load_bundle(SCENARIO)
-    session = Session(bundle, 3)
-    record = SaveRecord.start("example_release", bundle.content_hash, 3)
-    autosave = Autosave(record, EN, SaveStore(data))
-    session.choose(session.choices()[0].index)
-    autosave(session, None)
+    run = GameRun.start(load_bundle(SCENARIO), "en", seed=3, saves=SaveStore(data))
+    told: list[str] = []
+    run.on_problem = told.append
+    run.take(run.session.choices()[0].id)
     for path in data.iterdir():
         path.unlink()
     data.rmdir()
     data.write_text("", encoding="utf-8")  # the folder is gone: the next save fails
-    session.choose(session.choices()[0].index)
-    autosave(session, None)
-    note = save_note(autosave, session, EN)
-    assert note.startswith("The save holds your first 1 decisions; the last 1 could not be saved:")
+    run.take(run.session.choices()[0].id)
+    run.take(run.session.choices()[0].id)
+    assert len(told) == 1, "a failure is told once, not at every decision"
+    assert save_note(run) == EN("text.partly_saved", saved=1, count=2, error=run.problem)
+    assert run.problem is not None and "cannot create the data folder" in run.problem
 
 
 @pytest.mark.parametrize(

@@ -12,6 +12,8 @@ from pathlib import Path
 
 import pytest
 
+from game.i18n import Strings
+
 ROOT = Path(__file__).resolve().parents[2]
 
 
@@ -73,7 +75,7 @@ def test_end_of_input_stops_cleanly_and_the_game_is_saved(tmp_path):
         "play", "example_release", "--text", "--seed", "1", stdin="1\n", data_dir=tmp_path
     )
     assert result.returncode == 0
-    assert "Input ended: stopping after 1 decisions" in result.stderr
+    assert Strings("en")("text.eof", count=1) in result.stderr
     saves = list(tmp_path.glob("auto-*.json"))
     assert len(saves) == 1
     assert json.loads(saves[0].read_text())["decisions"] == ["ask_oleg"]
@@ -195,13 +197,13 @@ def test_every_bundled_scenario_fits_an_80_column_terminal(lang):
     import io
 
     from game.content.library import ScenarioLibrary
-    from game.sim.session import Session
+    from game.play.run import GameRun
     from game.text.play import Decider, TextGame
 
     for entry in ScenarioLibrary().entries():
         assert entry.bundle is not None
         out = io.StringIO()
-        game = TextGame(Session(entry.bundle, 3), lang, out, io.StringIO())
+        game = TextGame(GameRun.start(entry.bundle, lang, seed=3), out, io.StringIO())
         assert game.run(Decider(policy="random", interactive=False)) is None
         too_long = [line for line in out.getvalue().splitlines() if len(line) > 80]
         assert too_long == [], (entry.id, too_long[:3])

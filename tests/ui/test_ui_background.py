@@ -243,15 +243,13 @@ def test_enter_starts_the_scenario_a_click_selected(make_app: MakeApp) -> None:
 
 
 def test_one_click_selects_a_saved_game_and_enter_continues_it(make_app: MakeApp) -> None:
-    from game.ui.scenes.saves import SavesScene
-
     app = make_app()
     press(pygame.K_RETURN, "\r")
     settle(app, 10)
     press(pygame.K_1, "1")
     settle(app, 10)
     decisions = list(app.stack[-2].run.session.decisions)
-    app.reset(*home(app), SavesScene(app))
+    app.reset(*home(app), app.scene("saves"))
     finish_work(app)
     saves = top(app)
     assert saves.name == "saves" and len(saves.saves) == 1
@@ -268,19 +266,18 @@ def test_one_click_selects_a_saved_game_and_enter_continues_it(make_app: MakeApp
 
 def test_one_click_on_a_leaderboard_version_shows_its_table(make_app: MakeApp) -> None:
     from game.sim.policies import choose
-    from game.ui.flow import GameRun
+    from game.ui.flow import new_run, record_score
     from game.ui.resume import load
-    from game.ui.scenes.leaderboard import LeaderboardScene
 
     app = make_app(scenario=None)
     for ref in ("example_release", "ui_stress_test"):
         bundle = load(app, ref)
         assert not isinstance(bundle, str)
-        run = GameRun.new(bundle, 3, "en", app.services, None)
+        run = new_run(app, bundle, 3)
         while not run.finished:
-            run.choose(choose("principled", run.session))
-        assert run.record_score("Ann") is None
-    app.push(LeaderboardScene(app, None))
+            run.take(choose("principled", run.session))
+        assert record_score(app, run, "Ann") is None
+    app.push(app.scene("leaderboard", None))
     finish_work(app)
     board = top(app)
     assert len(board.boards) == 2 and board.index == 0

@@ -29,7 +29,7 @@ def begin(app: Any) -> None:
 def test_number_key_picks_the_choice_shown_with_that_number(make_app: MakeApp) -> None:
     app = make_app()
     begin(app)
-    second = top(app).options[1].index
+    second = top(app).options[1].id
     press(pygame.K_2, "2")
     settle(app, 5)
     assert top(app).name == "outcome"
@@ -39,7 +39,7 @@ def test_number_key_picks_the_choice_shown_with_that_number(make_app: MakeApp) -
 def test_arrows_and_enter_pick_a_choice(make_app: MakeApp) -> None:
     app = make_app()
     begin(app)
-    third = top(app).options[2].index
+    third = top(app).options[2].id
     press(pygame.K_DOWN)
     press(pygame.K_DOWN)
     press(pygame.K_RETURN, "\r")
@@ -169,7 +169,9 @@ def test_continue_resumes_the_autosaved_game(make_app: MakeApp) -> None:
     app.services.close()
     again = make_app(scenario=None)
     title = top(again)
-    assert title.latest is not None and list(title.latest.record.decisions) == decisions
+    # this format 1 file's choices have no ids: the save names them by their place in the file
+    assert title.latest is not None
+    assert [str(d) for d in title.latest.record.decisions] == decisions
     assert title.focus.items[0].key == "continue"
     press(pygame.K_RETURN, "\r")
     finish_work(again)
@@ -192,17 +194,6 @@ def test_continue_option_opens_the_latest_game_at_once(make_app: MakeApp) -> Non
     assert [s.name for s in again.stack] == ["title", "decision"]
     assert top(again).run.session.decisions == decisions
     again.services.close()
-
-
-@pytest.mark.parametrize("part", ["ui", "window"])
-def test_catalogs_have_the_same_keys_in_both_languages(part: str) -> None:
-    import yaml
-
-    root = Path(__file__).resolve().parents[2] / "game" / "data" / "assets" / "i18n"
-    en = yaml.safe_load((root / f"{part}.en.yaml").read_text(encoding="utf-8"))
-    ru = yaml.safe_load((root / f"{part}.ru.yaml").read_text(encoding="utf-8"))
-    assert set(en) == set(ru)
-    assert all(isinstance(v, str) and v.strip() for v in [*en.values(), *ru.values()])
 
 
 def test_every_string_key_the_window_names_exists() -> None:

@@ -183,15 +183,15 @@ def test_a_pointer_where_the_window_opened_does_not_take_the_focus(make_app: Mak
 
 def test_escape_on_the_debrief_moves_on_to_name_entry(make_app: MakeApp) -> None:
     from game.sim.policies import choose
-    from game.ui.flow import GameRun
+    from game.ui.flow import new_run
     from game.ui.resume import debrief_later, home, load
 
     app = make_app(scenario=None)
     bundle = load(app, "example_release")
     assert not isinstance(bundle, str)
-    run = GameRun.new(bundle, 3, "en", app.services, None)
+    run = new_run(app, bundle, 3)
     while not run.finished:
-        run.choose(choose("principled", run.session))
+        run.take(choose("principled", run.session))
     app.reset(*home(app), debrief_later(app, run))
     finish_work(app)
     assert top(app).name == "debrief"

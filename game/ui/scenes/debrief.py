@@ -1,32 +1,34 @@
-"""The ending and debrief: score and its parts, the ending's text, a chart, each decision's
-principles."""
+"""The ending and debrief: the score and the parts of it that count in this scenario, the
+ending's text, a chart (the timeline, or the principles met: applied and violated counted
+apart, never netted), the key moments, the people and each decision's principles."""
 
 from __future__ import annotations
 
 import pygame
 
 from game.charts import Bar, Series, bar_chart, line_chart
-from game.content.principles import PRINCIPLES
-from game.content.text import tr
+from game.play.run import GameRun
+from game.play.wording import Wording
 from game.sim.debrief import Debrief
+from game.sim.scoring import PARTS
 from game.text.debrief import member_line
-from game.ui.flow import GameRun
+from game.ui.flow import words
 from game.ui.page import page
 from game.ui.rows import Texts
 from game.ui.scene import Host, Scene
-from game.ui.scenes.outcome import message_text
 from game.ui.widgets import SCROLLBAR_ROOM, Build, coloured, esc
 
-PARTS = ("delivery", "team", "retention", "principles")
-PART_COLOURS = ("progress", "morale", "productivity", "trust")  # palette roles, none alarming
+# palette roles of the score's parts, none alarming
+PART_COLOURS = {
+    "delivery": "progress",
+    "team": "morale",
+    "retention": "productivity",
+    "stakeholders": "trust",
+    "principles": "accent",
+}
 CHARTS = ("timeline", "profile")
-ROW_PX = 26  # the least height of a bar row in the profile chart
+ROW_PX = 26  # the least height of a bar row in the principles chart
 LEDGER_PARTS_PER_FRAME = 2
-
-
-def principle_name(pid: str, lang: str) -> str:
-    info = PRINCIPLES.get(pid)
-    return info.name.get(lang, info.name["en"]) if info else pid
 
 
 class DebriefScene(Scene):
@@ -43,10 +45,10 @@ class DebriefScene(Scene):
         self.ledger_rect = pygame.Rect(0, 0, 0, 0)
 
     def build(self, ui: Build) -> None:
-        s, lang = ui.strings, ui.lang
+        s, said = ui.strings, words(self.host, self.run)
         session = self.run.session
         ending = session.ending
-        title = tr(ending.title, lang) if ending else ""
+        title = said.t(ending.title) if ending else ""
         other = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]
         frame = page(
             ui,
@@ -55,7 +57,7 @@ class DebriefScene(Scene):
                 ("chart", s(f"debrief.show_{other}"), self._toggle),
                 ("continue", s("button.continue"), self._continue),
             ],
-            subheading=tr(session.scenario.title, lang),
+            subheading=said.t(session.scenario.title),
         )
         body, gap = frame.body, ui.px("gap")
         left = pygame.Rect(body.x, body.y, round(body.width * 0.48), body.height)
@@ -67,13 +69,13 @@ class DebriefScene(Scene):
         )
         style = ui.theme.chart_style()
         top = total.rect.bottom + ui.px("small_gap")
-        # four rows of text-sized bars, unless that would leave the chart below too little room
+        # the parts that count here, as rows of text-sized bars, unless that would leave the
+        # chart below too little room
+        weights = session.score_weights()
+        counted = [p for p in PARTS if weights[p] > 0]
         line = ui.theme.font(style.base_px((left.width, 100))).get_linesize()
-        parts_height = min(round(line * 8.4), round((left.bottom - top) * 0.45))
-        bars = [
-            Bar(s(f"score.{p}"), getattr(score, p), c)
-            for p, c in zip(PARTS, PART_COLOURS, strict=True)
-        ]
+        parts_height = min(round(line * 2.1 * len(counted)), round((left.bottom - top) * 0.45))
+        bars = [Bar(s(f"score.{p}"), getattr(score, p), PART_COLOURS[p]) for p in counted]
         parts = bar_chart((left.width, parts_height), bars, style=style)
         ui.image(parts, pygame.Rect(left.x, top, left.width, parts_height))
         top += parts_height + gap
@@ -94,7 +96,7 @@ class DebriefScene(Scene):
         return 1
 
     def _timeline(self, size: tuple[int, int]) -> pygame.Surface:
-        s, lang = self.host.strings, self.host.lang
+        s, said = self.host.strings, words(self.host, self.run)
         trajectory = self.run.session.trajectory
         series = [
             Series(s(f"metric.{m}"), [point.get(m) for point in trajectory], m)
@@ -105,8 +107,7 @@ class DebriefScene(Scene):
         for record in self.run.session.history:
             for kind, payload in record.messages:
                 if kind in ("milestone", "left"):
-                    text = message_text(self.run, s, lang, kind, payload)
-                    marks.append((record.turn + 1, text))
+                    marks.append((record.turn + 1, said.message(kind, payload)))
         return line_chart(
             size,
             series,
@@ -117,25 +118,28 @@ class DebriefScene(Scene):
         )
 
     def _profile(self, size: tuple[int, int]) -> pygame.Surface:
-        s, lang = self.host.strings, self.host.lang
-        profile, functions = self.lesson.profile, self.lesson.functions
-        # the four functions of a manager always, then every other principle the game touched
-        bars = [Bar(principle_name(pid, lang), float(v)) for pid, v in functions.items()]
-        others = sorted(
-            ((pid, v) for pid, v in profile.items() if v and pid not in functions),
-            key=lambda item: -abs(item[1]),
-        )
-        # keep labels readable: as many of the strongest as fit at a legible row height
-        room = max(0, size[1] // ROW_PX - len(bars) - 2)
-        bars += [Bar(principle_name(pid, lang), float(v)) for pid, v in others[:room]]
+        """The principles met, the most met first: how often each was applied (to the right)
+        and violated (to the left), counted apart."""
+        s, said = self.host.strings, words(self.host, self.run)
+        style = self.host.theme.chart_style()
+        bars: list[Bar] = []
+        for name, applied, violated in said.counts():
+            if applied:
+                bars.append(Bar(name, float(applied), note=f"+{applied}"))
+            if violated:
+                bars.append(Bar(name, -float(violated), note=f"\u2212{violated}"))
+        # keep labels readable: as many rows as fit at a legible height
+        bars = bars[: max(1, size[1] // ROW_PX - 2)]
         reach = max([abs(b.value) for b in bars] + [1.0])
+        legend = [(s("run.counts.applied"), style.good), (s("run.counts.violated"), style.bad)]
         return bar_chart(
             size,
             bars,
             title=s("debrief.profile"),
             value_range=(-reach, reach),
             value_format="{:+.0f}",
-            style=self.host.theme.chart_style(),
+            legend=legend,
+            style=style,
         )
 
     def teardown(self) -> None:
@@ -158,76 +162,58 @@ class DebriefScene(Scene):
 
     def _ledger(self) -> list[str]:
         """The right column's parts, as HTML: the ending, key moments, people, decisions."""
-        s, lang, theme = self.host.strings, self.host.lang, self.host.theme
-        session = self.run.session
-        ending = session.ending
-        parts = [esc(tr(ending.debrief, lang)) if ending else ""]
-        parts += self._moments()
+        s, theme = self.host.strings, self.host.theme
+        said = words(self.host, self.run)
+        ending = self.run.session.ending
+        parts = [esc(said.t(ending.debrief)) if ending else ""]
+        parts += self._moments(said)
         parts.append(self._people())
         parts.append(f"<b>{esc(s('text.ledger'))}</b>")
         seen: list[str] = []
-        program = session.program
-        for record in session.history:
-            event = program.events[program.event_index[record.event_id]].model
-            title = tr(event.title, lang) if event.title else event.id
-            if record.choice_index:
-                choice = tr(event.choices[record.choice_index - 1].text, lang)
-            else:
-                choice = s("text.timed_out")
-            lines = [esc(s("text.ledger_line", turn=record.turn + 1, event=title, choice=choice))]
+        for record in self.run.session.history:
+            lines = [esc(said.ledger_line(record))]
             for pid in record.applied:
-                text = s("debrief.applied", principle=principle_name(pid, lang))
+                text = s("debrief.applied", principle=said.principle(pid))
                 lines.append(coloured(text, theme.hex("good")))
             for pid in record.violated:
-                text = s("debrief.violated", principle=principle_name(pid, lang))
+                text = s("debrief.violated", principle=said.principle(pid))
                 lines.append(coloured(text, theme.hex("bad")))
             seen += [p for p in (*record.applied, *record.violated) if p not in seen]
             parts.append("<br>".join(lines))
         if seen:
-            explained = [
-                f"<b>{esc(principle_name(p, lang))}</b>: {esc(_explain(p, lang))}"
-                for p in seen
-                if p in PRINCIPLES
-            ]
+            explained = [f"<b>{esc(said.principle(p))}</b>: {esc(said.explain(p))}" for p in seen]
             parts.append(f"<b>{esc(s('debrief.principles'))}</b><br>" + "<br>".join(explained))
         return [p for p in parts if p]
 
-    def _moments(self) -> list[str]:
+    def _moments(self, said: Wording) -> list[str]:
         """The decisions that changed the outcome most, with what else would have happened."""
-        s, lang, theme = self.host.strings, self.host.lang, self.host.theme
+        s, theme = self.host.strings, self.host.theme
         if not self.lesson.moments:
             return []
         out = [f"<b>{esc(s('text.debrief.key_moments'))}</b>"]
         for number, k in enumerate(self.lesson.moments, start=1):
-            title = tr(k.event.title, lang) if k.event.title else k.event.id
-            did = tr(k.choice.text, lang) if k.choice is not None else s("text.timed_out")
+            title = said.event_title(k.event)
+            did = said.t(k.choice.text) if k.choice is not None else s("text.timed_out")
             heading = s("text.debrief.moment", number=number, turn=k.turn + 1, event=title)
             lines = [f"<b>{esc(heading)}</b>", esc(s("text.debrief.you_did", choice=did))]
             if k.choice is not None and k.choice.outcome is not None:
-                lines.append(esc(s("text.debrief.happened", outcome=tr(k.choice.outcome, lang))))
+                lines.append(esc(s("text.debrief.happened", outcome=said.t(k.choice.outcome))))
             best = k.best
-            ending = tr(best.ending.title, lang) if best.ending else "-"
-            lines.append(
-                esc(
-                    s(
-                        "text.debrief.instead",
-                        choice=tr(best.choice.text, lang),
-                        score=f"{best.score:.0f}",
-                        actual=f"{k.actual_score:.0f}",
-                        ending=ending,
-                    )
-                )
+            ending = said.t(best.ending.title) if best.ending else "-"
+            instead = s(
+                "text.debrief.instead",
+                choice=said.t(best.choice.text),
+                score=f"{best.score:.0f}",
+                actual=f"{k.actual_score:.0f}",
+                ending=ending,
             )
-            for pid in k.record.applied:
-                text = s(
-                    "text.debrief.applied", name=principle_name(pid, lang), why=_explain(pid, lang)
-                )
-                lines.append(coloured(text, theme.hex("good")))
-            for pid in k.record.violated:
-                text = s(
-                    "text.debrief.violated", name=principle_name(pid, lang), why=_explain(pid, lang)
-                )
-                lines.append(coloured(text, theme.hex("bad")))
+            lines.append(esc(instead))
+            for pid, tone, key in [
+                *((p, "good", "text.debrief.applied") for p in k.record.applied),
+                *((p, "bad", "text.debrief.violated") for p in k.record.violated),
+            ]:
+                text = s(key, name=said.principle(pid), why=said.explain(pid))
+                lines.append(coloured(text, theme.hex(tone)))
             out.append("<br>".join(lines))
         return out
 
@@ -249,11 +235,4 @@ class DebriefScene(Scene):
         return True
 
     def _continue(self) -> None:
-        from game.ui.scenes.name_entry import NameEntryScene
-
-        self.host.replace(NameEntryScene(self.host, self.run))
-
-
-def _explain(pid: str, lang: str) -> str:
-    info = PRINCIPLES[pid]
-    return info.explain.get(lang, info.explain["en"])
+        self.host.replace(self.host.scene("name_entry", self.run))

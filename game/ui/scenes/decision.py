@@ -1,4 +1,9 @@
-"""The decision screen: the situation, 2-5 choices, the team, progress, and a countdown."""
+"""The decision screen: the situation, 2-5 choices, the team, progress, and a countdown.
+
+The choices are shown in the order the game shuffled them for this player, numbered 1..n;
+a decision hands the choice's id to the game run. After a live reload the screen takes the
+new version's choices when it is back on top.
+"""
 
 from __future__ import annotations
 
@@ -7,13 +12,12 @@ from typing import Any
 
 import pygame
 
-from game.content.text import tr
+from game.play.run import GameRun
 from game.sim.session import ChoiceOption
 from game.ui.button import LabelStyle
-from game.ui.flow import GameRun
-from game.ui.meters import card_data
+from game.ui.meters import card_data, side_cards
 from game.ui.scene import Host, Scene
-from game.ui.team import TeamPanel
+from game.ui.team import TeamPanel, on_team
 from game.ui.widgets import Build, bounded_text, esc, fit_scroller, list_width
 
 NUMBER_KEYS = MappingProxyType(
@@ -31,7 +35,7 @@ class DecisionScene(Scene):
         self.options: list[ChoiceOption] = []
         self.remaining: float | None = None
         self.limit: float | None = None
-        self._turn = -1
+        self._shown: tuple[int, int] = (-1, -1)  # (reloads, turn) the choices were taken at
         self.bar = pygame.Rect(0, 0, 0, 0)  # progress bar
         self.clock_rect = pygame.Rect(0, 0, 0, 0)  # countdown
         self._shown_seconds = -1
@@ -45,11 +49,13 @@ class DecisionScene(Scene):
         self._sync()
 
     def _sync(self) -> None:
-        """A new turn gets its choices and a fresh countdown; a resumed one keeps both."""
+        """A new turn (or a new version of the scenario) gets its choices and a fresh
+        countdown; a resumed one keeps both."""
         session = self.run.session
-        if session.finished or session.turn == self._turn:
+        shown = (self.run.reloads, session.turn)
+        if session.finished or shown == self._shown:
             return
-        self._turn = session.turn
+        self._shown = shown
         self.options = session.choices()
         limit = session.time_limit
         self.limit = float(limit) if limit else None
@@ -57,19 +63,14 @@ class DecisionScene(Scene):
         self.focus.clear()
         self._focus_key = None
 
-    def choose(self, option: ChoiceOption) -> None:
-        from game.ui.scenes.outcome import OutcomeScene
-
-        before = self.run.views[-1]
-        record = self.run.choose(option.index)
-        self.host.push(OutcomeScene(self.host, self.run, record, before))
+    def choose(self, option: ChoiceOption | None) -> None:
+        """Take the choice (None: the time ran out) and show what came of it."""
+        before = self.run.view
+        record = self.run.take(option.id if option is not None else None)
+        self.host.push(self.host.scene("outcome", self.run, record, before))
 
     def _timeout(self) -> None:
-        from game.ui.scenes.outcome import OutcomeScene
-
-        before = self.run.views[-1]
-        record = self.run.timeout()
-        self.host.push(OutcomeScene(self.host, self.run, record, before))
+        self.choose(None)
 
     # --- widgets ----------------------------------------------------------------------------
 
@@ -82,9 +83,10 @@ class DecisionScene(Scene):
         area = ui.rect.inflate(-2 * margin, -2 * margin)
         side = round(area.width * float(ui.theme.style.layout("side_panel_share")))
         main = pygame.Rect(area.x, area.y, area.width - side - gap, area.height)
-        status = s("decision.status", turn=session.turn + 1, title=tr(session.scenario.title, lang))
+        title = session.text(session.scenario.title, lang)
+        status = s("decision.status", turn=session.turn + 1, title=title)
         head = ui.text(esc(status), pygame.Rect(main.x, main.y, main.width, -1), "#small")
-        title = tr(event.title, lang) if event.title else tr(session.scenario.title, lang)
+        title = session.text(event.title, lang) if event.title else title
         heading = ui.text(
             f"<b>{esc(title)}</b>",
             pygame.Rect(main.x, head.rect.bottom, main.width, -1),
@@ -99,7 +101,10 @@ class DecisionScene(Scene):
         need = sum(look.height(label, main.width) + ui.px("small_gap") for label in self._labels())
         text_limit = max(60, round((bottom - y) / 3), bottom - y - need - gap)
         story = bounded_text(
-            ui, esc(tr(event.text, lang)), pygame.Rect(main.x, y, main.width, text_limit), "#body"
+            ui,
+            esc(session.text(event.text, lang)),
+            pygame.Rect(main.x, y, main.width, text_limit),
+            "#body",
         )
         y = story.rect.bottom + gap
         self._choices(ui, pygame.Rect(main.x, y, main.width, max(40, bottom - y)))
@@ -112,7 +117,7 @@ class DecisionScene(Scene):
         width = list_width(ui, labels, "#choice", rect)
         for label, option in zip(labels, self.options, strict=True):
             button = ui.button(
-                f"choice:{option.index}",
+                f"choice:{option.id}",
                 label,
                 pygame.Rect(0, y, width, -1),
                 self._chooser(option),
@@ -124,9 +129,9 @@ class DecisionScene(Scene):
         fit_scroller(box, max(1, y))
 
     def _labels(self) -> list[str]:
-        s, lang = self.host.strings, self.host.lang
+        s, lang, session = self.host.strings, self.host.lang, self.run.session
         return [
-            s("choice.label", number=n, text=tr(o.choice.text, lang))
+            s("choice.label", number=n, text=session.text(o.choice.text, lang))
             for n, o in enumerate(self.options, start=1)
         ]
 
@@ -134,8 +139,8 @@ class DecisionScene(Scene):
         return lambda: self.choose(option)
 
     def _side(self, ui: Build, rect: pygame.Rect) -> None:
-        s = ui.strings
-        view = self.run.views[-1]
+        s, session = ui.strings, self.run.session
+        view = self.run.view
         line = ui.theme.font(ui.theme.font_px("#small")).get_linesize()
         y = rect.y
         if self.limit:
@@ -149,7 +154,8 @@ class DecisionScene(Scene):
             f"<b>{esc(s('decision.team'))}</b>", pygame.Rect(rect.x, top, rect.width, -1), "#small"
         )
         top = heading.rect.bottom + ui.px("small_gap")
-        cards = [card_data(m, ui.lang, s) for m in view.members]
+        cards = [card_data(member, ui.lang, s) for member in on_team(view)]
+        cards += side_cards(view, lambda text: session.text(text, ui.lang), s)
         area = pygame.Rect(rect.x, top, rect.width, rect.bottom - top)
         TeamPanel(ui, area, cards, max_columns=2, allow_compact=True)
 
@@ -172,9 +178,7 @@ class DecisionScene(Scene):
         return super().handle_event(event)
 
     def back(self) -> bool:
-        from game.ui.scenes.pause import PauseScene
-
-        self.host.push(PauseScene(self.host, self.run))
+        self.host.push(self.host.scene("pause", self.run))
         return True
 
     def update(self, dt: float) -> bool:
@@ -195,7 +199,7 @@ class DecisionScene(Scene):
 
     def draw(self, surface: pygame.Surface) -> None:
         theme = self.host.theme
-        view = self.run.views[-1]
+        view = self.run.view
         pygame.draw.rect(surface, theme.colour("meter_track"), self.bar, border_radius=4)
         done = self.bar.copy()
         done.width = round(self.bar.width * max(0.0, min(1.0, view.progress)))

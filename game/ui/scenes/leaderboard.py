@@ -7,12 +7,13 @@ library, read in the background: until it is there, ids stand in for them.
 
 from __future__ import annotations
 
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from typing import Any
 
 import pygame
 
 from game.content.text import tr
+from game.ui.boards import Board
 from game.ui.page import page
 from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
@@ -21,16 +22,6 @@ from game.ui.widgets import SCROLLBAR_ROOM, Build, esc, fit_scroller, list_width
 
 TOP = 10
 COLUMNS = (Column(0, "right"), Column(0.5), Column(0, "right"), Column(0.5), Column(0))
-
-
-@dataclass(frozen=True)
-class Board:
-    """Which board to show: a scenario version, its title, and a row to highlight."""
-
-    scenario_id: str
-    content_hash: str
-    title: Any = None
-    highlight: int | None = None  # leaderboard row id
 
 
 class LeaderboardScene(Scene):

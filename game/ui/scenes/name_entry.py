@@ -6,57 +6,13 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
-from game.ui.flow import GameRun
+from game.play.run import GameRun
+from game.ui.boards import Board
+from game.ui.dialogs import MAX_NAME, TextEntryMixin
+from game.ui.flow import record_score
 from game.ui.page import page
 from game.ui.scene import Host, Scene
-from game.ui.scenes.leaderboard import Board, LeaderboardScene
 from game.ui.widgets import Build, coloured, esc
-
-MAX_NAME = 32
-BLINK_SECONDS = 0.4
-
-
-class TextEntryMixin:
-    """A text entry line that shares the keyboard with the focus ring: Tab, Down and Up move
-    between the entry and the buttons; typing goes to the entry while it has focus."""
-
-    entry: UITextEntryLine | None = None
-    blink = 0.0
-
-    def blink_update(self, dt: float) -> bool:
-        """True about twice a second while the entry has the focus, so that the idle window
-        still shows the text cursor blinking."""
-        if self.entry is None or not self.entry.is_focused:
-            return False
-        self.blink += dt
-        if self.blink >= BLINK_SECONDS:
-            self.blink = 0.0
-            return True
-        return False
-
-    def entry_keys(self, scene: Scene, event: pygame.event.Event) -> bool:
-        entry = self.entry
-        if entry is None or event.type != pygame.KEYDOWN:
-            return False
-        leave = (pygame.K_TAB, pygame.K_DOWN)
-        if entry.is_focused and event.key in leave and scene.focus.items:
-            entry.unfocus()
-            scene.focus.focus(0)
-            return True
-        at_top = scene.focus.index <= 0
-        if not entry.is_focused and event.key in (pygame.K_UP,) and at_top:
-            self.focus_entry(scene)
-            return True
-        return False
-
-    def focus_entry(self, scene: Scene) -> None:
-        if self.entry is None:
-            return
-        current = scene.focus.current
-        if current is not None:
-            current.button.unselect()
-        scene.focus.index = -1
-        self.entry.focus()
 
 
 class NameEntryScene(TextEntryMixin, Scene):
@@ -146,7 +102,7 @@ class NameEntryScene(TextEntryMixin, Scene):
             self._skip()
             return
         self.name_text = self.entry.get_text()
-        problem = self.run.record_score(self.name_text)
+        problem = record_score(self.host, self.run, self.name_text)
         if problem is not None:
             self.error = problem
             if self.message is not None:
@@ -158,6 +114,7 @@ class NameEntryScene(TextEntryMixin, Scene):
         self._show_board(None)
 
     def _show_board(self, row: int | None) -> None:
-        bundle = self.run.bundle
-        board = Board(bundle.scenario.id, bundle.content_hash, bundle.scenario.title, row)
-        self.host.replace(LeaderboardScene(self.host, board))
+        bundle, session = self.run.bundle, self.run.session
+        title = session.text(bundle.scenario.title, self.host.lang)
+        board = Board(bundle.scenario.id, bundle.content_hash, title, row)
+        self.host.replace(self.host.scene("leaderboard", board))

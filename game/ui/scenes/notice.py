@@ -6,19 +6,11 @@ from collections.abc import Sequence
 
 import pygame
 
+from game.ui.dialogs import dialog_rect
 from game.ui.focus import Action
 from game.ui.page import ButtonSpec, button_row
 from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, bounded_text, esc
-
-
-def dialog_rect(ui: Build, share: float = 0.9) -> pygame.Rect:
-    """The area of a centred dialog box for the current window."""
-    width = min(round(ui.rect.width * share), ui.px("card_min_width") * 3)
-    height = round(ui.rect.height * share)
-    rect = pygame.Rect(0, 0, width, height)
-    rect.center = ui.rect.center
-    return rect
 
 
 class NoticeScene(Scene):

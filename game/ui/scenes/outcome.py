@@ -2,35 +2,17 @@
 
 from __future__ import annotations
 
-from typing import Any
-
 import pygame
 
-from game.content.text import tr
-from game.i18n import Strings
+from game.play.run import GameRun
 from game.sim.session import MemberView, TeamView, TurnRecord
-from game.ui.flow import GameRun
-from game.ui.meters import METRICS, CardData, card_data
+from game.ui.flow import words
+from game.ui.meters import METRICS, CardData, card_data, side_cards
 from game.ui.page import page
+from game.ui.resume import debrief_later, home
 from game.ui.scene import Host, Scene
-from game.ui.team import TeamPanel
+from game.ui.team import TeamPanel, on_team
 from game.ui.widgets import Build, coloured, esc
-
-
-def message_text(run: GameRun, strings: Strings, lang: str, kind: str, payload: Any) -> str:
-    """One engine message in words (the same wording as the terminal)."""
-    names = {m.id: tr(m.name, lang) for m in run.bundle.team.members}
-    if kind == "later":
-        return tr(payload, lang)
-    if kind == "left":
-        return strings("msg.left", name=names.get(payload, payload))
-    if kind == "milestone":
-        reached, name = payload
-        label = tr(name, lang) if name else strings("msg.milestone_default")
-        return strings("msg.milestone_reached" if reached else "msg.milestone_missed", name=label)
-    if kind == "reveal":
-        return strings("msg.revealed", names=", ".join(names.get(m, m) for m in payload))
-    return ""
 
 
 def ease(t: float) -> float:
@@ -46,8 +28,9 @@ class OutcomeScene(Scene):
         super().__init__(host)
         self.run = run
         self.record = record
+        self.before_view = before
         self.before = {m.id: m for m in before.members}
-        self.after = run.views[-1]
+        self.after = run.view
         self.elapsed = 0.0
         self.duration = host.theme.style.timing("meter_seconds")
         self.panel: TeamPanel | None = None
@@ -64,22 +47,17 @@ class OutcomeScene(Scene):
         self.panel = TeamPanel(ui, right, self._cards(self._progress()), max_columns=3)
 
     def _story(self) -> str:
-        s, lang, theme = self.host.strings, self.host.lang, self.host.theme
-        record = self.record
-        program = self.run.session.program
-        event = program.events[program.event_index[record.event_id]].model
+        s, theme = self.host.strings, self.host.theme
+        said, record = words(self.host, self.run), self.record
         if record.choice_index:
-            chosen = tr(event.choices[record.choice_index - 1].text, lang)
-            parts = [f"<b>{esc(s('outcome.chosen'))}</b> {esc(chosen)}"]
+            parts = [f"<b>{esc(s('outcome.chosen'))}</b> {esc(said.taken(record))}"]
         else:
             parts = [coloured(s("msg.timeout"), theme.hex("bad"), bold=True)]
         if record.outcome is not None:
-            parts.append(esc(tr(record.outcome, lang)))
-        for kind, payload in record.messages:
-            text = message_text(self.run, s, lang, kind, payload)
-            if text:
-                colour = theme.hex("bad" if kind == "left" else "accent")
-                parts.append(coloured(s("outcome.bullet", text=text), colour))
+            parts.append(esc(said.t(record.outcome)))
+        for kind, text in said.messages(record):
+            colour = theme.hex("bad" if kind in ("left", "away") else "accent")
+            parts.append(coloured(s("outcome.bullet", text=text), colour))
         if not any(self._deltas(m) for m in self.after.members):
             parts.append(coloured(s("text.no_changes"), theme.hex("text_dim")))
         return "<br><br>".join(parts)
@@ -94,15 +72,18 @@ class OutcomeScene(Scene):
         return {k: v for k, v in deltas.items() if abs(v) >= 0.005}
 
     def _cards(self, share: float) -> list[CardData]:
-        s, lang = self.host.strings, self.host.lang
+        s, lang, session = self.host.strings, self.host.lang, self.run.session
         cards = []
-        for member in self.after.members:
+        for member in on_team(self.after):
             deltas = self._deltas(member)
             values = {k: float(getattr(member, k)) for k in METRICS}
             for k, delta in deltas.items():
                 values[k] -= delta * (1 - share)
             cards.append(card_data(member, lang, s, deltas, values))
-        return cards
+        side = side_cards(
+            self.after, lambda value: session.text(value, lang), s, self.before_view, share
+        )
+        return cards + side
 
     def _progress(self) -> float:
         return ease(self.elapsed / self.duration) if self.duration > 0 else 1.0
@@ -125,8 +106,6 @@ class OutcomeScene(Scene):
 
     def _continue(self) -> None:
         if self.run.finished:
-            from game.ui.resume import debrief_later, home
-
             self.host.reset(*home(self.host), debrief_later(self.host, self.run))
         else:
             self.host.pop()

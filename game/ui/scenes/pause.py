@@ -9,12 +9,11 @@ import pygame_gui
 from pygame_gui.core import UIElement
 from pygame_gui.elements import UITextEntryLine
 
-from game.content.text import tr
-from game.ui.flow import GameRun
+from game.play.run import GameRun
+from game.ui.dialogs import MAX_NAME, TextEntryMixin, dialog_rect
 from game.ui.page import button_row
+from game.ui.resume import home
 from game.ui.scene import Host, Scene
-from game.ui.scenes.name_entry import MAX_NAME, TextEntryMixin
-from game.ui.scenes.notice import NoticeScene, dialog_rect
 from game.ui.widgets import Build, Column, coloured, esc
 
 
@@ -62,16 +61,12 @@ class PauseScene(Scene):
         pygame.draw.rect(surface, theme.colour("accent"), self.panel, 2, 10)
 
     def _save(self) -> None:
-        self.host.push(SaveDialogScene(self.host, self.run))
+        self.host.push(self.host.scene("save_dialog", self.run))
 
     def _settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.host.push(SettingsScene(self.host))
+        self.host.push(self.host.scene("settings"))
 
     def _quit(self) -> None:
-        from game.ui.resume import home
-
         self.host.reset(*home(self.host))
 
 
@@ -86,7 +81,7 @@ class SaveDialogScene(TextEntryMixin, Scene):
         self.run = run
         stamp = time.strftime("%Y-%m-%d %H:%M")
         # a long title is shortened, not the time: slot names are at most MAX_NAME characters
-        title = tr(run.bundle.scenario.title, host.lang)[: MAX_NAME - len(stamp) - 1]
+        title = run.session.text(run.bundle.scenario.title, host.lang)[: MAX_NAME - len(stamp) - 1]
         title = title.rstrip(" ,.;:")
         self.slot = host.strings("save.default_slot", scenario=title, time=stamp)[:MAX_NAME]
         self.error: str | None = None
@@ -154,4 +149,5 @@ class SaveDialogScene(TextEntryMixin, Scene):
             self.error = problem
             self.host.relayout()
             return
-        self.host.replace(NoticeScene(self.host, self.host.strings("save.done", slot=self.slot)))
+        done = self.host.strings("save.done", slot=self.slot)
+        self.host.replace(self.host.scene("notice", done))

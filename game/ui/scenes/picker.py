@@ -16,6 +16,7 @@ from pygame_gui.elements import UITextBox
 from game.content.library import LibraryEntry
 from game.content.text import tr
 from game.ui.page import page
+from game.ui.resume import new_game
 from game.ui.rows import Row, Rows
 from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
@@ -156,15 +157,11 @@ class PickerScene(Scene):
         return run
 
     def _start(self) -> None:
-        from game.ui.resume import new_game
-
         if not self.entries:
             return
         entry = self.entries[self.selected]
         if entry.bundle is None:
-            from game.ui.scenes.notice import NoticeScene
-
-            self.host.push(NoticeScene(self.host, self.host.strings("picker.cannot_start")))
+            self.host.push(self.host.scene("notice", self.host.strings("picker.cannot_start")))
             return
         for scene in new_game(self.host, entry.bundle):
             self.host.push(scene)

@@ -9,9 +9,10 @@ from typing import Any
 
 import pygame
 
-from game.content.text import tr
+from game.ui.flow import save_title
 from game.ui.jobs import Job
 from game.ui.page import page
+from game.ui.resume import resume_save
 from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, coloured, esc, fit_scroller, list_width
 
@@ -92,7 +93,7 @@ class SavesScene(Scene):
     def _label(self, entry: Any) -> str:
         s = self.host.strings
         record = entry.record
-        title = tr((record.snapshot or {}).get("title") or record.scenario_id, self.host.lang)
+        title = save_title(self.host, record)
         slot = record.slot or s("saves.autosave")
         return s(
             "saves.item",
@@ -104,8 +105,6 @@ class SavesScene(Scene):
 
     def _resumer(self, index: int) -> Any:
         def run() -> None:
-            from game.ui.resume import resume_save
-
             scenes = resume_save(self.host, self.saves[index])
             self.host.pop()
             for scene in scenes:

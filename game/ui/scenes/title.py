@@ -6,8 +6,9 @@ from typing import Any
 
 import pygame
 
-from game.content.text import tr
+from game.ui.flow import save_title
 from game.ui.jobs import Job
+from game.ui.resume import resume_save
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
 
@@ -87,10 +88,9 @@ class TitleScene(Scene):
         items = []
         if self.latest is not None:
             record = self.latest.record
-            title = (record.snapshot or {}).get("title") or record.scenario_id
             label = s(
                 "title.continue",
-                scenario=tr(title, self.host.lang),
+                scenario=save_title(self.host, record),
                 decisions=len(record.decisions),
             )
             items.append(("continue", label, self._continue))
@@ -106,31 +106,21 @@ class TitleScene(Scene):
         return False  # Esc on the title does nothing; Quit is one button away
 
     def _continue(self) -> None:
-        from game.ui.resume import resume_save
-
         if self.latest is not None:
             for scene in resume_save(self.host, self.latest):
                 self.host.push(scene)
 
     def _new(self) -> None:
-        from game.ui.scenes.picker import PickerScene
-
-        self.host.push(PickerScene(self.host))
+        self.host.push(self.host.scene("picker"))
 
     def _saves(self) -> None:
-        from game.ui.scenes.saves import SavesScene
-
-        self.host.push(SavesScene(self.host))
+        self.host.push(self.host.scene("saves"))
 
     def _leaderboard(self) -> None:
-        from game.ui.scenes.leaderboard import LeaderboardScene
-
-        self.host.push(LeaderboardScene(self.host, None))
+        self.host.push(self.host.scene("leaderboard", None))
 
     def _settings(self) -> None:
-        from game.ui.scenes.settings import SettingsScene
-
-        self.host.push(SettingsScene(self.host))
+        self.host.push(self.host.scene("settings"))
 
 
 def _latest(saves: Any) -> tuple[Any, str | None]:

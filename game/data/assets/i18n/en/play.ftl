@@ -5,3 +5,9 @@ run-reload-not_offered = The scenario changed on disk: reloaded. Decision { $num
 run-reload-ended = The scenario changed on disk: reloaded. It now ends before decision { $number }. Decisions replayed: { $count }.
 
 run-not_saved = This game is not saved.
+
+run-leader = You, the leader
+metric-energy = energy
+metric-patience = patience
+run-counts-applied = applied
+run-counts-violated = violated

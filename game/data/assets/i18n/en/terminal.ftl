@@ -118,4 +118,3 @@ text-reloaded = The scenario changed on disk: reloaded, { $count ->
        *[other] { $count } decisions replayed
     }.
 text-reload_broken = The scenario changed on disk but no longer validates; still playing the last good version:
-text-reload_misfit = The scenario changed on disk, but your decisions no longer fit it ({ $problem }); still playing the previous version.

@@ -5,3 +5,9 @@ run-reload-not_offered = Сценарий изменился на диске: з
 run-reload-ended = Сценарий изменился на диске: загружен заново. Теперь он заканчивается до решения { $number }. Повторено решений: { $count }.
 
 run-not_saved = Эта игра не сохраняется.
+
+run-leader = Вы, руководитель
+metric-energy = силы
+metric-patience = терпение
+run-counts-applied = применён
+run-counts-violated = нарушен

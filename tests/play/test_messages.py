@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from game.i18n import Strings
+from game.play.messages import store_text
 from game.store.errors import InvalidName
 from game.store.names import normalize_name
-from game.ui.messages import store_text
 
 BAD_NAMES = {"   ": "name_empty", "a\x07b": "name_control", "x" * 40: "name_too_long"}
 
