@@ -15,8 +15,11 @@ from __future__ import annotations
 
 import asyncio
 import multiprocessing
+import multiprocessing.connection
+import os
 import signal
 import tempfile
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Executor, ProcessPoolExecutor, ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -96,6 +99,14 @@ def replay_version(version: StoredVersion, seed: int, decisions: Sequence[Decisi
 def _worker_start() -> None:
     # Ctrl+C in the terminal reaches the whole process group: the server stops its workers
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    parent = multiprocessing.parent_process()
+    if parent is not None:  # a server killed outright cannot stop them: they go by themselves
+        threading.Thread(target=_exit_with, args=(parent.sentinel,), daemon=True).start()
+
+
+def _exit_with(sentinel: int) -> None:
+    multiprocessing.connection.wait([sentinel])
+    os._exit(0)
 
 
 def _warm() -> int:

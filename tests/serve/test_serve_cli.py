@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import signal
 import socket
+import time
+from pathlib import Path
 
 import pytest
 
@@ -51,3 +53,36 @@ def test_it_prints_the_pin_and_the_token_and_stops_cleanly_on_ctrl_c(tmp_path):
     assert "/admin?token=" in shown and "Scenarios offered:" in shown
     server.process.send_signal(signal.SIGINT)
     assert server.process.wait(timeout=30) == 0
+
+
+def _children(pid: int) -> list[int]:
+    found = []
+    for entry in Path("/proc").iterdir():
+        if entry.name.isdigit():
+            try:
+                stat = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+            if int(stat[1]) == pid:
+                found.append(int(entry.name))
+    return found
+
+
+def _alive(pid: int) -> bool:
+    try:
+        return (Path("/proc") / str(pid) / "stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"
+    except OSError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc to find processes")
+def test_replay_workers_end_when_the_server_is_killed_outright(tmp_path):
+    server = start_server(str(tmp_path / "class"), free_port(), tmp_path / "data", workers=2)
+    workers = _children(server.process.pid)
+    assert len(workers) >= 2
+    server.process.send_signal(signal.SIGKILL)
+    server.process.wait(timeout=30)
+    deadline = time.monotonic() + 20
+    while any(_alive(w) for w in workers) and time.monotonic() < deadline:
+        time.sleep(0.05)  # they notice their parent's end on their own
+    assert [w for w in workers if _alive(w)] == []
