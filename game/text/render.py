@@ -1,4 +1,9 @@
-"""Turning a playthrough into lines of text for an 80-column terminal."""
+"""Turning a playthrough into lines of text for an 80-column terminal.
+
+The terminal shows what the window shows: the scenario's title, the team's values, each
+person's role and type, morale, stress, output and trust, the stakeholders, the leader's own
+stress and energy, the open problems, and a countdown on a timed decision.
+"""
 
 from __future__ import annotations
 
@@ -6,15 +11,22 @@ import textwrap
 from collections.abc import Iterable
 from typing import Any
 
-from game.content.principles import PRINCIPLES
+from game.content import models as m
 from game.content.text import tr
-from game.i18n import Strings
+from game.i18n import Noun, Strings, person
 from game.safe_text import visible
 from game.sim.scoring import PARTS
 from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
 
 WIDTH = 78
 BAR = 8
+WARN_SECONDS = 10  # from here on the countdown warns that time is nearly up
+MEMBER_MESSAGES = {
+    "left": "msg.left",
+    "joined": "msg.joined",
+    "away": "msg.away",
+    "back": "msg.back",
+}
 
 
 def shown(text: Any, lang: str) -> str:
@@ -45,6 +57,18 @@ def bar(value: float, estimated: bool) -> str:
     return f"{fill * filled}{'·' * (BAR - filled)}{mark}{round(value * 100):3d}%"
 
 
+def percent(value: float) -> int:
+    return round(value * 100)
+
+
+def clock(seconds: float, limit: float) -> str:
+    """`0:59`, padded to the width of the limit's own clock so that a redraw keeps its place."""
+    whole = max(0, round(seconds))
+    text = f"{whole // 60}:{whole % 60:02d}"
+    longest = round(limit)
+    return text.rjust(len(f"{longest // 60}:{longest % 60:02d}"))
+
+
 class Renderer:
     """Formats what the player sees, in one language."""
 
@@ -58,6 +82,52 @@ class Renderer:
         """A text of the scenario as the player reads it now, control characters escaped."""
         return visible(self.session.text(text, self.lang))
 
+    def name(self, member: m.Member) -> Noun:
+        """A member's name with its case forms and gender, control characters escaped."""
+        noun = person(member, self.lang)
+        return Noun(visible(noun), {c: visible(f) for c, f in noun.forms.items()}, noun.gender)
+
+    # --- before the first decision -----------------------------------------------------------
+
+    def briefing(self) -> list[str]:
+        """The scenario's title, the team, the situation and the team's values."""
+        s, bundle = self.s, self.session.bundle
+        scenario, team = bundle.scenario, bundle.team
+        lines = ["═" * WIDTH, *wrap(self.t(scenario.title).upper())]
+        lines += wrap(
+            s(
+                "text.briefing",
+                team=self.t(team.name),
+                setting=s(f"setting.{scenario.setting}"),
+                minutes=scenario.minutes,
+                count=len(team.members),
+            )
+        )
+        lines.append("─" * WIDTH)
+        if scenario.briefing:
+            lines += [*wrap(self.t(scenario.briefing)), ""]
+        if team.values:
+            lines.append(s("text.values"))
+            for value in team.values:
+                said = value.text if isinstance(value, m.TeamValue) else value
+                lines += wrap(f"• {self.t(said)}", "  ")
+            lines.append("")
+        lines.append(s("text.people"))
+        for member in team.members:
+            if member.id in scenario.newcomers:
+                continue
+            lines += wrap(f"• {self.name(member)}: {self.role(member)}", "  ")
+        return lines
+
+    def role(self, member: m.Member) -> str:
+        return self.s(
+            "text.role",
+            role=self.t(member.role),
+            archetype=self.s(f"archetype.{member.archetype}", name=self.name(member)),
+        )
+
+    # --- a decision ----------------------------------------------------------------------------
+
     def header(self) -> list[str]:
         s = self.session
         view = s.view()
@@ -65,9 +135,36 @@ class Renderer:
             "text.header",
             title=self.t(s.scenario.title),
             turn=s.turn + 1,
-            progress=f"{round(view.progress * 100)}%",
+            progress=percent(view.progress),
         )
-        return ["═" * WIDTH, *wrap(title), "─" * WIDTH]
+        return ["═" * WIDTH, *wrap(title), *self.situation(view), "─" * WIDTH]
+
+    def situation(self, view: TeamView) -> list[str]:
+        """The leader's own state, the stakeholders and the problems still open."""
+        s = self.s
+        lines = wrap(
+            s(
+                "text.leader",
+                stress=percent(view.leader_stress),
+                energy=percent(view.leader_energy),
+            )
+        )
+        for holder in view.stakeholders:
+            who = self.t(holder.name)
+            if holder.role is not None:
+                who = s("text.stakeholder_role", name=who, role=self.t(holder.role))
+            lines += wrap(
+                s(
+                    "text.stakeholder",
+                    name=who,
+                    trust=percent(holder.trust),
+                    patience=percent(holder.patience),
+                )
+            )
+        if view.problems:
+            titles = [self.t(title) for title in view.problems]
+            lines += wrap(s("text.problems", problems=titles), "", WIDTH)
+        return lines
 
     def event(self) -> list[str]:
         event = self.session.event
@@ -89,22 +186,28 @@ class Renderer:
             f"{s('metric.productivity'):<14}{s('metric.trust')}"
         )
         lines = [head[:WIDTH]]
+        members = {mb.id: mb for mb in self.session.bundle.team.members}
         any_estimate = False
-        for member in view.members:
+        for shown_member in view.members:
+            member = members[shown_member.id]
             label = f" {self.t(member.name)}"[:23]
-            if not member.present:
-                lines.append(f"{label:<24}{s('text.left_team')}")
+            if shown_member.status == "not_joined":
                 continue
-            any_estimate = any_estimate or member.estimated
+            if not shown_member.present:
+                status = s(f"text.status.{shown_member.status}", name=self.name(member))
+                lines.append(f"{label:<24}{status}")
+                continue
+            any_estimate = any_estimate or shown_member.estimated
             cells = [
-                bar(member.morale, member.estimated),
-                bar(member.stress, member.estimated),
-                bar(member.productivity, False),
-                bar(member.trust, member.estimated),
+                bar(shown_member.morale, shown_member.estimated),
+                bar(shown_member.stress, shown_member.estimated),
+                bar(shown_member.productivity, False),
+                bar(shown_member.trust, shown_member.estimated),
             ]
             lines.append(f"{label:<24}" + " ".join(c.ljust(13) for c in cells).rstrip())
-            if member.private is not None:
-                lines += wrap(s("text.private", text=self.t(member.private)), indent="   ")
+            lines += wrap(self.role(member), indent="   ")
+            if shown_member.private is not None:
+                lines += wrap(s("text.private", text=self.t(shown_member.private)), indent="   ")
         if any_estimate:
             lines.append(s("text.estimate_note"))
         return lines
@@ -116,8 +219,22 @@ class Renderer:
             lines += wrap(f"{number}. {self.t(option.choice.text)}", width=WIDTH)
         return lines
 
+    def prompt(self, count: int, left: float | None = None, limit: float = 0.0) -> str:
+        """The prompt line; on a timed decision it starts with the time left (`[0:42]`), the
+        same width all the way down, and warns from `WARN_SECONDS` on."""
+        if left is None:
+            return self.s("text.prompt", count=count)
+        warn = "yes" if left <= WARN_SECONDS else "no"
+        return self.s("text.prompt_timed", count=count, clock=clock(left, limit), warn=warn)
+
+    def hurry(self, left: float) -> str:
+        """The warning given once, when the time left reaches `WARN_SECONDS`."""
+        return self.s("text.hurry", seconds=max(0, round(left)))
+
+    # --- after a decision ----------------------------------------------------------------------
+
     def outcome(self, record: TurnRecord) -> list[str]:
-        lines = ["", self.s("text.outcome") + ":"]
+        lines = ["", self.s("text.outcome")]
         if record.choice_index == 0:
             lines += wrap(self.s("msg.timeout"), indent="  ")
         if record.outcome is not None:
@@ -129,17 +246,19 @@ class Renderer:
         lines += self.changes(record)
         return lines
 
-    def member_name(self, member_id: str) -> str:
+    def member(self, member_id: str) -> Noun:
         for member in self.session.bundle.team.members:
             if member.id == member_id:
-                return self.t(member.name)
-        return member_id
+                return self.name(member)
+        return Noun(visible(member_id))
 
     def message(self, kind: str, payload: Any) -> str:
+        """An engine message in words: someone left, joined, went away or came back, a
+        milestone, the people whose real state is now known, a delayed consequence."""
         if kind == "later":
             return self.t(payload)
-        if kind == "left":
-            return self.s("msg.left", name=self.member_name(payload))
+        if kind in MEMBER_MESSAGES:
+            return self.s(MEMBER_MESSAGES[kind], name=self.member(payload))
         if kind == "milestone":
             reached, name = payload
             label = self.t(name) if name else self.s("msg.milestone_default")
@@ -147,42 +266,38 @@ class Renderer:
                 "msg.milestone_reached" if reached else "msg.milestone_missed", name=label
             )
         if kind == "reveal":
-            names = ", ".join(self.member_name(m) for m in payload)
-            return self.s("msg.revealed", names=names)
+            return self.s("msg.revealed", names=[self.member(m) for m in payload])
         return ""
 
     def changes(self, record: TurnRecord) -> list[str]:
-        view = {m.id: m for m in self.session.view().members}
+        view = {mb.id: mb for mb in self.session.view().members}
         lines: list[str] = []
         for change in record.changes:
             if change.left or not view[change.member_id].present:
                 continue
             # Hidden feelings stay hidden: only output is shown for members not yet revealed.
-            shown = (
+            names = (
                 ["productivity"]
                 if view[change.member_id].estimated
-                else [
-                    "morale",
-                    "stress",
-                    "productivity",
-                    "trust",
-                ]
+                else ["morale", "stress", "productivity", "trust"]
             )
             parts = [
-                f"{self.s('metric.' + name)} {getattr(change, name) * 100:+.0f}"
-                for name in shown
+                self.s(f"text.change.{name}", change=f"{getattr(change, name) * 100:+.0f}")
+                for name in names
                 if abs(getattr(change, name)) >= 0.02
             ]
             if parts:
-                name = self.member_name(change.member_id)
-                lines += wrap(self.s("text.changes", name=name, changes=", ".join(parts)), "  ")
+                who = self.member(change.member_id)
+                lines += wrap(self.s("text.changes", name=who, changes=", ".join(parts)), "  ")
         return lines or wrap(self.s("text.no_changes"), "  ")
+
+    # --- the ledger and the ending ---------------------------------------------------------------
 
     def history(self) -> list[str]:
         session = self.session
         if not session.history:
             return [self.s("text.history_empty")]
-        lines = [self.s("text.history_title") + ":"]
+        lines = [self.s("text.history_title")]
         for record in session.history:
             lines += self.ledger_line(record)
         return lines
@@ -199,14 +314,14 @@ class Renderer:
             self.s("text.ledger_line", turn=record.turn + 1, event=title, choice=choice), "  "
         )
         for pid in record.applied:
-            lines += wrap(f"+ {self.principle(pid)} ({self.s('principle.applied')})", "      ")
+            lines += wrap(self.s("principle.applied", name=self.principle(pid)), "      ")
         for pid in record.violated:
-            lines += wrap(f"- {self.principle(pid)} ({self.s('principle.violated')})", "      ")
+            lines += wrap(self.s("principle.violated", name=self.principle(pid)), "      ")
         return lines
 
-    def principle(self, pid: str) -> str:
-        info = PRINCIPLES.get(pid)
-        return info.name.get(self.lang, info.name["en"]) if info else pid
+    def principle(self, pid: str) -> Noun:
+        """A principle's name, with the gender the words about it agree with."""
+        return self.s.principle(pid)
 
     def ending(self) -> list[str]:
         session = self.session
@@ -215,11 +330,12 @@ class Renderer:
         score = session.score()
         lines = ["", "═" * WIDTH, *wrap(self.s("text.ending", title=self.t(ending.title)))]
         lines += ["", *wrap(self.t(ending.debrief)), ""]
-        lines.append(self.s("text.score", score=f"{score.total:.0f}"))
+        lines.append(self.s("text.score", score=round(score.total)))
         weights = session.score_weights()
         for part in (p for p in PARTS if weights[p] > 0):
-            lines.append(f"  {self.s('score.' + part):<28}{getattr(score, part) * 100:5.0f}%")
-        lines += ["", self.s("text.ledger") + ":"]
+            label = self.s(f"score.{part}")
+            lines.append(f"  {label:<28}{percent(getattr(score, part)):5d}%")
+        lines += ["", self.s("text.ledger")]
         for record in session.history:
             lines += self.ledger_line(record)
         return lines

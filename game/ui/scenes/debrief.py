@@ -11,7 +11,7 @@ from game.play.run import GameRun
 from game.play.wording import Wording
 from game.sim.debrief import Debrief
 from game.sim.scoring import PARTS
-from game.text.debrief import member_line
+from game.text.debrief import member_line, moment_lines
 from game.ui.flow import words
 from game.ui.page import page
 from game.ui.rows import Texts
@@ -186,34 +186,23 @@ class DebriefScene(Scene):
         return [p for p in parts if p]
 
     def _moments(self, said: Wording) -> list[str]:
-        """The decisions that changed the outcome most, with what else would have happened."""
+        """The key moments as the terminal words them (game/text/debrief.py): the costliest
+        mistakes and the good calls, each alternative that would have made a difference with
+        the principles it would have broken."""
         s, theme = self.host.strings, self.host.theme
         if not self.lesson.moments:
             return []
+        colours = {"good": theme.hex("good"), "bad": theme.hex("bad")}
         out = [f"<b>{esc(s('text.debrief.key_moments'))}</b>"]
         for number, k in enumerate(self.lesson.moments, start=1):
-            title = said.event_title(k.event)
-            did = said.t(k.choice.text) if k.choice is not None else s("text.timed_out")
-            heading = s("text.debrief.moment", number=number, turn=k.turn + 1, event=title)
-            lines = [f"<b>{esc(heading)}</b>", esc(s("text.debrief.you_did", choice=did))]
-            if k.choice is not None and k.choice.outcome is not None:
-                lines.append(esc(s("text.debrief.happened", outcome=said.t(k.choice.outcome))))
-            best = k.best
-            ending = said.t(best.ending.title) if best.ending else "-"
-            instead = s(
-                "text.debrief.instead",
-                choice=said.t(best.choice.text),
-                score=f"{best.score:.0f}",
-                actual=f"{k.actual_score:.0f}",
-                ending=ending,
-            )
-            lines.append(esc(instead))
-            for pid, tone, key in [
-                *((p, "good", "text.debrief.applied") for p in k.record.applied),
-                *((p, "bad", "text.debrief.violated") for p in k.record.violated),
-            ]:
-                text = s(key, name=said.principle(pid), why=said.explain(pid))
-                lines.append(coloured(text, theme.hex(tone)))
+            lines = []
+            for line in moment_lines(k, number, said.session, s):
+                if line.tone == "heading":
+                    lines.append(f"<b>{esc(line.text)}</b>")
+                elif line.tone in colours:
+                    lines.append(coloured(line.text, colours[line.tone]))
+                else:
+                    lines.append(esc(line.text))
             out.append("<br>".join(lines))
         return out
 
