@@ -27,6 +27,7 @@ from game.content.text import tr
 from game.i18n import LANGUAGES
 from game.serve.classreport import ReportCache
 from game.serve.live import Hub, Presence
+from game.serve.maps import MapCache
 from game.serve.replay import Replayer
 from game.serve.scenarioset import ScenarioSet
 from game.store.classboard import ClassBoard, Ranked, Recorded
@@ -176,6 +177,7 @@ class Services:
         self.hub = Hub(self.snapshot)
         self.wrong_pins = WrongPins()
         self.reports = ReportCache(self.scenarios.dirs)
+        self.maps = MapCache(self.scenarios.dirs)
         self.recorder = Recorder(self.db)
         self.pin = ""
         self.token = ""
@@ -209,6 +211,7 @@ class Services:
             self.replayer.close()
         await self.db.close()
         self.reports.close()
+        self.maps.close()
 
     async def refresh_scenarios(self) -> bool:
         """Look at the scenario folders again; keep new versions in the board."""

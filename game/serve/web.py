@@ -19,14 +19,17 @@ from starlette.responses import (
 )
 from starlette.routing import Route
 
+from game.content.diagnostics import ContentError
 from game.i18n import Strings
 from game.serve.http import language, services
+from game.serve.maps import script_policy
 from game.serve.pages import message_page, projector_page
 from game.store.playthrough import Playthrough
 
 KEEP_ALIVE_S = 15.0
 # The report is one self-contained file with its own style and no script.
 REPORT_POLICY = "default-src 'none'; img-src 'self'; style-src 'unsafe-inline'"
+NO_STORE = {"Cache-Control": "no-store"}
 
 
 async def projector(request: Request) -> Response:
@@ -81,15 +84,35 @@ async def report(request: Request) -> Response:
     path = built.files.get(wanted)
     if path is None:
         return _not_found(lang)
-    response = FileResponse(path, headers={"Cache-Control": "no-store"})
+    if path.suffix == ".html":  # the report and its maps: each page's own scripts only
+        text = path.read_text(encoding="utf-8")
+        return _page(text)
+    response = FileResponse(path, headers=NO_STORE)
     response.headers["Content-Security-Policy"] = REPORT_POLICY
     return response
 
 
 async def story_map(request: Request) -> Response:
+    """The story map of a scenario on offer (drawn once per version and language)."""
+    found = services(request)
     lang = language(request)
-    message = Strings(lang)("serve.map.missing", id=request.path_params["scenario_id"][:64])
-    return HTMLResponse(message_page(message, lang), status_code=404)
+    wanted = request.path_params["scenario_id"][:64]
+    offered = found.scenarios.offered.get(wanted)
+    missing = HTMLResponse(
+        message_page(Strings(lang)("serve.map.missing", id=wanted), lang), status_code=404
+    )
+    if offered is None:
+        return missing
+    try:
+        page = await found.maps.page(offered.bundle, lang)
+    except (ContentError, OSError):
+        return missing
+    return _page(page)
+
+
+def _page(text: str) -> Response:
+    """A self-contained page, allowed exactly its own scripts."""
+    return HTMLResponse(text, headers={**NO_STORE, "Content-Security-Policy": script_policy(text)})
 
 
 def _not_found(lang: str) -> Response:

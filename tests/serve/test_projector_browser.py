@@ -84,3 +84,20 @@ def test_the_board_shows_a_new_run_within_two_seconds_without_a_reload(
         if shot:
             browser.screenshot(Path(shot).with_stem(f"{Path(shot).stem}-{lang}"))
     assert waited < 2.0
+
+
+def test_the_served_report_and_story_map_render_with_no_console_error(
+    chromium, server, tmp_path: Path, example
+):
+    answer = httpx.post(f"{server.url}/api/runs", json=a_run(example, 51).payload(),
+                        headers=server.headers())  # fmt: skip
+    assert answer.status_code == 201
+    with Browser(chromium, tmp_path / "profile") as browser:
+        browser.open(f"{server.url}/report/?lang=en")
+        images = browser.evaluate("Array.from(document.images).map(i => i.naturalWidth)")
+        assert images and all(width > 0 for width in images)
+        assert browser.problems() == []
+        browser.events.clear()  # the next page's load event, not this one's
+        browser.open(f"{server.url}/map/example_release")
+        assert browser.evaluate("document.querySelectorAll('svg').length") >= 1
+        assert browser.problems() == []

@@ -212,6 +212,10 @@ def test_an_empty_class_has_a_report_page_that_says_so(server):
     assert page.status_code == 200 and "no runs to report" in page.text
 
 
-def test_a_story_map_that_cannot_be_drawn_here_says_so(server):
-    page = httpx.get(f"{server.url}/map/example_release")
-    assert page.status_code == 404 and "not available" in page.text
+def test_a_story_map_is_served_for_a_scenario_on_offer_and_only_then(server):
+    page = httpx.get(f"{server.url}/map/example_release?lang=ru")
+    assert page.status_code == 200 and "<svg" in page.text
+    policy = page.headers["content-security-policy"]
+    assert "script-src 'sha256-" in policy and "unsafe-inline" not in policy.split("script-src")[1]
+    missing = httpx.get(f"{server.url}/map/no_such_scenario")
+    assert missing.status_code == 404 and "no such scenario is on offer" in missing.text
