@@ -6,10 +6,12 @@ module asks the player, prints what happens and hands the decisions to the run.
 
 from __future__ import annotations
 
+import math
 import os
 import re
 import select
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TextIO
 
@@ -18,9 +20,10 @@ from game.play.run import GameRun
 from game.safe_text import visible
 from game.sim.policies import choose
 from game.sim.session import InvalidChoice, Session, TurnRecord
-from game.text.render import Renderer, wrap
+from game.text.render import WARN_SECONDS, Renderer, wrap
 
 QUIT, EOF = "quit", "eof"
+SAVE_CURSOR, RESTORE_CURSOR = "\x1b7", "\x1b8"  # DEC save / restore cursor
 
 
 @dataclass
@@ -64,8 +67,8 @@ class TextGame:
     def run(self, decider: Decider) -> str | None:
         """Play until an ending; returns None when finished, QUIT or EOF when stopped early."""
         script = list(decider.script)
-        if self.session.scenario.briefing and not self.session.history:
-            self.say(["", *wrap(self.view.t(self.session.scenario.briefing))])
+        if not self.session.history:
+            self.say(["", *self.view.briefing()])
         while not self.session.finished:
             s = self.session
             self.say(["", *self.view.header(), *self.view.event(), ""])
@@ -112,16 +115,18 @@ class TextGame:
         offered = [o.id for o in s.choices()]
         count = len(offered)
         deadline = None
+        countdown = None
         if s.time_limit and self.timed and self.reader.can_time:
             deadline = time.monotonic() + s.time_limit
+            countdown = Countdown(self.view, self.out, count, float(s.time_limit))
         while True:
-            if deadline is None:
-                self.out.write(strings("text.prompt", count=count))
-            else:
-                left = max(0, round(deadline - time.monotonic()))
-                self.out.write(strings("text.prompt_timed", count=count, seconds=left))
+            left = None if deadline is None else deadline - time.monotonic()
+            prompt = self.view.prompt(count, left, float(s.time_limit or 0))
+            if countdown is not None:
+                countdown.shown = prompt
+            self.out.write(prompt)
             self.out.flush()
-            line = self.reader.readline(deadline)
+            line = self.reader.readline(deadline, countdown.tick if countdown else None)
             if isinstance(line, TooLong):
                 self.say([strings("text.too_long", count=count)])
                 continue
@@ -145,6 +150,34 @@ class TextGame:
             if number is not None and 1 <= number <= count:
                 return Picked(offered[number - 1])
             self.say([strings("text.bad_number", count=count)])
+
+
+class Countdown:
+    """Keeps a timed prompt's clock running while the player thinks: on a terminal the prompt
+    is redrawn in place each second (the cursor, and what the player has typed, stay where
+    they are); when `WARN_SECONDS` remain, a warning is printed once on a line of its own
+    and the prompt again below it, in a terminal or a pipe alike."""
+
+    def __init__(self, view: Renderer, out: TextIO, count: int, limit: float) -> None:
+        self.view, self.out, self.count, self.limit = view, out, count, limit
+        self.warned = limit <= WARN_SECONDS  # the prompt itself warns from the start
+        self.shown = view.prompt(count, limit, limit)
+        try:
+            self.live = out.isatty()
+        except (AttributeError, ValueError):
+            self.live = False
+
+    def tick(self, left: float) -> None:
+        prompt = self.view.prompt(self.count, left, self.limit)
+        if not self.warned and left <= WARN_SECONDS:
+            self.warned = True
+            self.out.write("\n" + self.view.hurry(left) + "\n" + prompt)
+        elif self.live and prompt != self.shown:
+            self.out.write(SAVE_CURSOR + "\r" + prompt + RESTORE_CURSOR)
+        else:
+            return
+        self.shown = prompt
+        self.out.flush()
 
 
 @dataclass(frozen=True)
@@ -217,10 +250,11 @@ class LineReader:
         return self.fd is not None
 
     def readline(
-        self, deadline: float | None = None
+        self, deadline: float | None = None, tick: Callable[[float], None] | None = None
     ) -> str | Reloaded | Broken | TimedOut | TooLong:
         """A line (with its newline; "" at the end of input), a file change, TIMED_OUT or
-        TOO_LONG."""
+        TOO_LONG. While waiting for a deadline, `tick(seconds left)` is called each time the
+        whole seconds left change."""
         if self.fd is None:
             return self._readline_stream()
         while True:
@@ -233,8 +267,12 @@ class LineReader:
                 if left <= 0:
                     return TIMED_OUT
                 wait = left if wait is None else min(wait, left)
+                if tick is not None:  # until the next whole second
+                    wait = min(wait, left - math.ceil(left) + 1)
             ready, _, _ = select.select([self.fd], [], [], wait)
             if not ready:
+                if tick is not None and deadline is not None:
+                    tick(deadline - time.monotonic())
                 if self.watcher is not None:
                     change = self.watcher.poll()
                     if change is not None:

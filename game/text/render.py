@@ -7,6 +7,7 @@ stress and energy, the open problems, and a countdown on a timed decision.
 
 from __future__ import annotations
 
+import math
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -63,7 +64,7 @@ def percent(value: float) -> int:
 
 def clock(seconds: float, limit: float) -> str:
     """`0:59`, padded to the width of the limit's own clock so that a redraw keeps its place."""
-    whole = max(0, round(seconds))
+    whole = max(0, math.ceil(seconds))
     text = f"{whole // 60}:{whole % 60:02d}"
     longest = round(limit)
     return text.rjust(len(f"{longest // 60}:{longest % 60:02d}"))

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import json
 import os
+import select
+import shutil
 import signal
 import subprocess
 import sys
@@ -207,3 +209,81 @@ def test_every_bundled_scenario_fits_an_80_column_terminal(lang):
         assert game.run(Decider(policy="random", interactive=False)) is None
         too_long = [line for line in out.getvalue().splitlines() if len(line) > 80]
         assert too_long == [], (entry.id, too_long[:3])
+
+
+def timed_copy(folder: Path, seconds: int) -> Path:
+    """example_release with a time limit on its first decision."""
+    scenarios = ROOT / "game" / "data" / "scenarios"
+    shutil.copy(scenarios / "example_team.yaml", folder / "example_team.yaml")
+    text = (scenarios / "example_release.yaml").read_text(encoding="utf-8")
+    timed = text.replace("  - id: status\n", f"  - id: status\n    time_limit: {seconds}\n", 1)
+    assert timed != text
+    (folder / "example_release.yaml").write_text(timed, encoding="utf-8")
+    return folder / "example_release.yaml"
+
+
+def read_until(fd: int, marker: str, seen: str = "", timeout: float = 60) -> str:
+    """What a child wrote to `fd` until `marker` appears (reads as the bytes come, no sleeps)."""
+    data = seen.encode()
+    deadline = time.monotonic() + timeout
+    while marker not in data.decode("utf-8", errors="replace"):
+        left = deadline - time.monotonic()
+        assert left > 0, f"no {marker!r} in:\n{data.decode('utf-8', errors='replace')}"
+        ready, _, _ = select.select([fd], [], [], left)
+        if ready:
+            try:
+                chunk = os.read(fd, 4096)
+            except OSError:  # the terminal closed: the child is gone
+                chunk = b""
+            assert chunk, f"output ended before {marker!r}:\n{data.decode(errors='replace')}"
+            data += chunk
+    return data.decode("utf-8", errors="replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal needs POSIX")
+def test_the_countdown_counts_down_in_place_and_warns_at_ten_seconds(tmp_path):
+    scenario = timed_copy(tmp_path, 12)
+    main_fd, child_fd = os.openpty()
+    environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path / "data"), "COLUMNS": "80"}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", str(scenario), "--text", "--seed", "1"],
+        stdin=child_fd, stdout=child_fd, stderr=child_fd, cwd=ROOT, env=environ,
+    )  # fmt: skip
+    os.close(child_fd)
+    try:
+        seen = read_until(main_fd, "[0:12 ] Your choice (1-")
+        seen = read_until(main_fd, "\x1b7\r[0:11 ] Your choice (1-", seen)  # redrawn in place
+        seen = read_until(main_fd, "10 seconds left: decide now", seen)
+        seen = read_until(main_fd, "[0:10!] Your choice", seen)
+        assert seen.index("[0:12 ]") < seen.index("[0:11 ]") < seen.index("[0:10!]")
+        os.write(main_fd, b"1\n")
+        seen = read_until(main_fd, "What happened:", seen)
+        assert "Time ran out" not in seen
+    finally:
+        proc.kill()
+        proc.wait(timeout=60)
+        os.close(main_fd)
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="polling a pipe needs POSIX")
+def test_through_a_pipe_the_countdown_warns_once_without_redrawing(tmp_path):
+    scenario = timed_copy(tmp_path, 11)
+    environ = {**os.environ, "LEADSIM_DATA_DIR": str(tmp_path / "data")}
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "game", "play", str(scenario), "--text", "--seed", "1"],
+        stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT,
+        env=environ,
+    )  # fmt: skip
+    assert proc.stdin is not None and proc.stdout is not None
+    try:
+        fd = proc.stdout.fileno()
+        seen = read_until(fd, "10 seconds left: decide now, or the time decides for you.\n")
+        seen = read_until(fd, "[0:10!] Your choice (1-", seen)
+        proc.stdin.write(b"1\n")
+        proc.stdin.flush()
+        seen = read_until(fd, "What happened:", seen)
+        assert "\x1b" not in seen, "no cursor moves into a pipe"
+        assert seen.count("seconds left: decide now") == 1
+    finally:
+        proc.kill()
+        proc.wait(timeout=60)
