@@ -21,6 +21,7 @@ class TitleScene(Scene):
         self.latest: Any = None
         self.job: Job[Any] | None = None
         self.touched = False  # a key or click since the screen came up: keep the focus there
+        self.library_version = -1  # the reading of the scenario library the titles come from
 
     def enter(self) -> None:
         self._scan(fresh=True)
@@ -44,7 +45,7 @@ class TitleScene(Scene):
     def update(self, dt: float) -> bool:
         del dt
         if self.job is None or not self.job.done:
-            return False
+            return self._titles_arrived()
         latest, problem = self.job.result()
         self.job = None
         if problem is not None:
@@ -54,6 +55,18 @@ class TitleScene(Scene):
         self.latest = latest
         if not self.touched:
             self.reset_focus()  # Continue, when there is one, comes first and gets the focus
+        self.host.relayout()
+        return True
+
+    def _titles_arrived(self) -> bool:
+        """A save that does not carry its scenario's title shows the id until the scenario
+        library has been read: then it shows the title."""
+        if self.latest is None or (self.latest.record.snapshot or {}).get("title"):
+            return False
+        version = self.host.services.scan.state().version
+        if version == self.library_version:
+            return False
+        self.library_version = version
         self.host.relayout()
         return True
 
