@@ -19,6 +19,7 @@ from typing import Any
 from game.store.errors import StoreError
 
 ACTIVE_S = 120.0  # a game not heard of for this long is no longer "playing"
+MAX_LISTENERS = 500  # pages open on the board at once
 COALESCE_S = 0.25
 MAX_PLAYERS = 500
 
@@ -100,6 +101,10 @@ class Hub:
             for queue in list(self._listeners):
                 if queue.empty():
                     queue.put_nowait(self.revision)
+
+    @property
+    def full(self) -> bool:
+        return len(self._listeners) >= MAX_LISTENERS
 
     def listen(self) -> asyncio.Queue[int]:
         queue: asyncio.Queue[int] = asyncio.Queue(maxsize=1)

@@ -44,6 +44,8 @@ def _event(data: object) -> bytes:
 async def events(request: Request) -> Response:
     """Server-sent events: the board now, then every new revision of it."""
     hub = services(request).hub
+    if hub.full:
+        return Response("too many pages are watching the board", 503, media_type="text/plain")
     queue = hub.listen()
 
     async def stream() -> AsyncIterator[bytes]:
