@@ -1,0 +1,57 @@
+"""`leadsim play --text --continue` through the game run layer: a save of the first engine
+goes on with its decisions named by id, and the store's messages come in the player's
+language."""
+
+from __future__ import annotations
+
+import io
+import json
+import sys
+from pathlib import Path
+
+from game.cli import main
+from game.i18n import Strings
+from game.store.saves import SaveStore
+
+
+def first_engine_save(folder: Path, lang: str) -> None:
+    folder.mkdir(parents=True, exist_ok=True)
+    save = {
+        "format": 1,
+        "scenario": "example_release",
+        "hash": "0" * 64,
+        "seed": 3,
+        "choices": "1,1",
+        "lang": lang,
+        "saved_at": "2025-05-01T14:03:07Z",
+        "name": None,
+        "slot": None,
+        "state": {},
+    }
+    (folder / "auto-first-engine.json").write_text(json.dumps(save), encoding="utf-8")
+
+
+def continue_game(monkeypatch, capsys, data: Path, typed: str) -> tuple[int, str, str]:
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(data))
+    monkeypatch.setattr(sys, "stdin", io.StringIO(typed))
+    code = main(["play", "--text", "--continue", "--untimed"])
+    out, err = capsys.readouterr()
+    return code, out, err
+
+
+def test_a_first_engine_save_goes_on_with_its_decisions_named_by_id(tmp_path, monkeypatch, capsys):
+    first_engine_save(tmp_path, "en")
+    code, out, _ = continue_game(monkeypatch, capsys, tmp_path, "1\n")
+    assert code == 0
+    assert "was updated since this game was saved" in out
+    newest = SaveStore(tmp_path).scan().saves[0]
+    assert newest.record.decisions[:2] == ("ask_oleg", "one_goal")
+    assert len(newest.record.decisions) == 3
+
+
+def test_the_stores_messages_are_in_the_players_language(tmp_path, monkeypatch, capsys):
+    first_engine_save(tmp_path, "ru")
+    code, out, _ = continue_game(monkeypatch, capsys, tmp_path, "q\n")
+    assert code == 0
+    notice = Strings("ru")("store.resume_changed", scenario="example_release", count=2)
+    assert notice in " ".join(out.split())
