@@ -108,7 +108,9 @@ class Running:
 
 
 @contextmanager
-def serving(db: str, port: int | None = None, **options: Any) -> Iterator[Running]:
+def serving(
+    db: str, port: int | None = None, routes: tuple[Any, ...] = (), **options: Any
+) -> Iterator[Running]:
     """A real uvicorn server with the class app on 127.0.0.1, in a thread of this process."""
     ready = threading.Event()
     found: dict[str, Services] = {}
@@ -119,9 +121,11 @@ def serving(db: str, port: int | None = None, **options: Any) -> Iterator[Runnin
 
     config = ServeConfig(db=db, on_ready=on_ready, refresh_s=0.2, **options)
     chosen = port or free_port()
+    app = create_app(config)
+    app.router.routes[:0] = routes  # extra routes a test needs, before the app's own
     server = uvicorn.Server(
         uvicorn.Config(
-            create_app(config),
+            app,
             host="127.0.0.1",
             port=chosen,
             log_level="error",

@@ -7,6 +7,7 @@ import socket
 import time
 from pathlib import Path
 
+import httpx
 import pytest
 
 from benchmarks.bench_serve import start_server
@@ -86,3 +87,24 @@ def test_replay_workers_end_when_the_server_is_killed_outright(tmp_path):
     while any(_alive(w) for w in workers) and time.monotonic() < deadline:
         time.sleep(0.05)  # they notice their parent's end on their own
     assert [w for w in workers if _alive(w)] == []
+
+
+def test_a_failure_of_the_server_itself_is_a_plain_500_and_a_crash_report(tmp_path, monkeypatch):
+    from starlette.routing import Route
+
+    from tests.serve.conftest import serving
+
+    async def broken(request: object) -> object:
+        raise RuntimeError("secret detail of the server")
+
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(tmp_path / "data"))
+    with serving(str(tmp_path / "class"), routes=(Route("/api/broken", broken),)) as server:
+        answer = httpx.get(f"{server.url}/api/broken")
+    assert answer.status_code == 500
+    assert answer.json() == {
+        "error": "internal",
+        "message": "the server could not handle this request",
+    }
+    assert "secret detail" not in answer.text and "Traceback" not in answer.text
+    [report] = (tmp_path / "data" / "crash-reports").glob("*.txt")
+    assert "secret detail of the server" in report.read_text(encoding="utf-8")
