@@ -84,7 +84,8 @@ def register(subparsers: Any) -> None:
     parser.add_argument(
         "--watch",
         action="store_true",
-        help="reload the scenario when its files change, replaying your decisions",
+        help="reload the scenario when its files change, replaying your decisions by choice "
+        "id (a decision whose choice is gone or no longer on offer is made again)",
     )
     parser.add_argument(
         "--continue",

@@ -1,6 +1,6 @@
-"""`leadsim play --text --continue` through the game run layer: a save of the first engine
-goes on with its decisions named by id, and the store's messages come in the player's
-language."""
+"""Terminal play through the game run layer: `--continue` goes on with a save of the first
+engine with its decisions named by id and tells the store's messages in the player's
+language; `--team` plays a scenario with another team."""
 
 from __future__ import annotations
 
@@ -55,3 +55,17 @@ def test_the_stores_messages_are_in_the_players_language(tmp_path, monkeypatch, 
     assert code == 0
     notice = Strings("ru")("store.resume_changed", scenario="example_release", count=2)
     assert notice in " ".join(out.split())
+
+
+def test_a_scenario_plays_with_another_team(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(tmp_path))
+    args = ["play", "promoted_from_within", "--team", "squad_south", "--policy", "random"]
+    assert main([*args, "--json", "--seed", "2"]) == 0
+    assert json.loads(capsys.readouterr().out)["team"] == "squad_south"
+
+
+def test_a_team_that_cannot_play_the_scenario_is_refused(tmp_path, monkeypatch, capsys):
+    monkeypatch.setenv("LEADSIM_DATA_DIR", str(tmp_path))
+    args = ["play", "promoted_from_within", "--team", "no_such_team", "--policy", "random"]
+    assert main([*args, "--json"]) == 1
+    assert "no team 'no_such_team' found" in capsys.readouterr().err

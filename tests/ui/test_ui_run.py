@@ -98,3 +98,20 @@ def test_a_first_engine_save_continues_in_the_window_with_ids(
     assert run.session.decisions == ["ask_oleg", "one_goal"]
     assert run.autosave.record.decisions == ("ask_oleg", "one_goal")
     assert "was updated since this game was saved" in top(app).text
+
+
+def test_the_window_plays_a_scenario_with_another_team() -> None:
+    from game.ui.app import start
+    from game.ui.options import Options
+
+    pygame.display.init()
+    pygame.font.init()
+    options = Options(scenario="promoted_from_within", team="squad_south", seed=1, lang="en")
+    app = start(options)
+    try:
+        finish_work(app)
+        assert top(app).name == "briefing"
+        assert top(app).run.bundle.team.id == "squad_south"
+    finally:
+        app.services.close()
+        pygame.quit()
