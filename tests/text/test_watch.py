@@ -178,8 +178,8 @@ def test_a_time_limit_runs_out_in_the_terminal(tmp_path):
         tmp_path / "data", str(tmp_path / "example_release.yaml"), "--text", "--seed", "1"
     )
     try:
-        seen = child.read_until("s left")
-        assert "You have 1 seconds to decide" in seen
+        seen = child.read_until("[0:01!] Your choice")
+        assert "You have 1 second to decide" in seen
         seen = child.read_until("THE LAST TWO DAYS")  # nobody typed: the time ran out
         assert "Time ran out before you decided." in seen
         child.type("1")
