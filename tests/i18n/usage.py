@@ -67,7 +67,13 @@ def scan(root: Path, namespaces: set[str]) -> Usage:
     for path in sorted(root.rglob("*.py")):
         tree = ast.parse(path.read_text(encoding="utf-8"), str(path))
         calls = _first_arguments(tree)
+        pieces = {
+            id(part) for node in ast.walk(tree) if isinstance(node, ast.JoinedStr)
+            for part in node.values
+        }  # fmt: skip
         for node in ast.walk(tree):
+            if id(node) in pieces:
+                continue  # a fixed part of an f-string, read with the f-string
             args = calls.get(id(node), {"\0"})
             where = f"{path.relative_to(root.parent)}:{getattr(node, 'lineno', 0)}"
             if isinstance(node, ast.Constant) and isinstance(node.value, str):
