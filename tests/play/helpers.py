@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import json
 import shutil
 from collections.abc import Callable
 from pathlib import Path
@@ -10,6 +11,7 @@ from typing import Any
 
 from ruamel.yaml import YAML
 
+from game.i18n import Strings
 from game.resources import SCENARIOS
 
 EXAMPLE = "example_release.yaml"
@@ -51,3 +53,37 @@ def choice_set(choice_id: str, key: str, value: Any) -> Callable[[dict[str, Any]
                 choice[key] = value
 
     return change
+
+
+def first_engine_save(
+    folder: Path, choices: str = "1,1", lang: str = "en", name: str | None = None
+) -> None:
+    """A save of example_release as the first engine wrote it: format 1, the choices by their
+    place in the file, a content hash of a version no longer installed."""
+    folder.mkdir(parents=True, exist_ok=True)
+    save = {
+        "format": 1,
+        "scenario": "example_release",
+        "hash": "0" * 64,
+        "seed": 3,
+        "choices": choices,
+        "lang": lang,
+        "saved_at": "2025-05-01T14:03:07Z",
+        "name": name,
+        "slot": None,
+        "state": {},
+    }
+    (folder / "auto-first-engine.json").write_text(json.dumps(save), encoding="utf-8")
+
+
+def share_testing_removed() -> str:
+    """What live reload says when the example's second decision took `share_testing` and
+    that choice was deleted from the file."""
+    return Strings("en")(
+        "run.reload.removed",
+        number=2,
+        event="The last two days",
+        choice="Move Maria to testing to share Oleg's load",
+        id="share_testing",
+        count=1,
+    )

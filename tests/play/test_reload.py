@@ -15,6 +15,7 @@ from tests.play.helpers import (
     edit_events,
     example_copy,
     reverse_choices,
+    share_testing_removed,
     without_choice,
 )
 
@@ -56,14 +57,7 @@ def test_deleting_the_taken_choice_stops_at_that_decision_and_play_goes_on(tmp_p
     edit_events(path, without_choice("share_testing"))
     report = run.reload(watcher.poll())
     assert report.kind == "stopped"
-    assert report.text == EN(
-        "run.reload.removed",
-        number=2,
-        event="The last two days",
-        choice="Move Maria to testing to share Oleg's load",
-        id="share_testing",
-        count=1,
-    )
+    assert report.text == share_testing_removed()
     assert run.session.decisions == ["ask_oleg"]
     assert run.session.event is not None and run.session.event.id == "plan"
     assert sorted(o.id for o in run.session.choices()) == ["everything", "one_goal"]

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from game.content.library import load_bundle
@@ -11,7 +10,7 @@ from game.play.resume import Restart, Unavailable, continue_save, open_scenario
 from game.play.run import GameRun, mode_of
 from game.store.leaderboard import Leaderboard
 from game.store.saves import SaveStore
-from tests.play.helpers import edit_events, example_copy, without_choice
+from tests.play.helpers import edit_events, example_copy, first_engine_save, without_choice
 
 FIXTURES = Path(__file__).resolve().parents[1] / "ui" / "fixtures"
 
@@ -19,24 +18,6 @@ FIXTURES = Path(__file__).resolve().parents[1] / "ui" / "fixtures"
 def only_save(folder: Path):
     (entry,) = SaveStore(folder).scan().saves
     return entry
-
-
-def first_engine_save(folder: Path, choices: str, content_hash: str = "0" * 64) -> None:
-    """A save as the first engine wrote it: format 1, choices by their place in the file."""
-    folder.mkdir(parents=True, exist_ok=True)
-    save = {
-        "format": 1,
-        "scenario": "example_release",
-        "hash": content_hash,
-        "seed": 3,
-        "choices": choices,
-        "lang": "en",
-        "saved_at": "2025-05-01T14:03:07Z",
-        "name": "Ann",
-        "slot": None,
-        "state": {},
-    }
-    (folder / "auto-first-engine.json").write_text(json.dumps(save), encoding="utf-8")
 
 
 def test_a_players_game_is_saved_after_every_decision_with_ids_and_titles(tmp_path):
@@ -61,7 +42,7 @@ def test_scripted_and_policy_games_are_never_saved(tmp_path):
 
 
 def test_a_first_engine_save_continues_with_its_decisions_named_by_id(tmp_path):
-    first_engine_save(tmp_path, "1,1")
+    first_engine_save(tmp_path, name="Ann")
     store = SaveStore(tmp_path)
     record = only_save(tmp_path).record
     assert record.decisions == (1, 1)

@@ -12,23 +12,7 @@ from pathlib import Path
 from game.cli import main
 from game.i18n import Strings
 from game.store.saves import SaveStore
-
-
-def first_engine_save(folder: Path, lang: str) -> None:
-    folder.mkdir(parents=True, exist_ok=True)
-    save = {
-        "format": 1,
-        "scenario": "example_release",
-        "hash": "0" * 64,
-        "seed": 3,
-        "choices": "1,1",
-        "lang": lang,
-        "saved_at": "2025-05-01T14:03:07Z",
-        "name": None,
-        "slot": None,
-        "state": {},
-    }
-    (folder / "auto-first-engine.json").write_text(json.dumps(save), encoding="utf-8")
+from tests.play.helpers import first_engine_save
 
 
 def continue_game(monkeypatch, capsys, data: Path, typed: str) -> tuple[int, str, str]:
@@ -40,7 +24,7 @@ def continue_game(monkeypatch, capsys, data: Path, typed: str) -> tuple[int, str
 
 
 def test_a_first_engine_save_goes_on_with_its_decisions_named_by_id(tmp_path, monkeypatch, capsys):
-    first_engine_save(tmp_path, "en")
+    first_engine_save(tmp_path)
     code, out, _ = continue_game(monkeypatch, capsys, tmp_path, "1\n")
     assert code == 0
     assert "was updated since this game was saved" in out
@@ -50,7 +34,7 @@ def test_a_first_engine_save_goes_on_with_its_decisions_named_by_id(tmp_path, mo
 
 
 def test_the_stores_messages_are_in_the_players_language(tmp_path, monkeypatch, capsys):
-    first_engine_save(tmp_path, "ru")
+    first_engine_save(tmp_path, lang="ru")
     code, out, _ = continue_game(monkeypatch, capsys, tmp_path, "q\n")
     assert code == 0
     notice = Strings("ru")("store.resume_changed", scenario="example_release", count=2)

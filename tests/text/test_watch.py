@@ -17,7 +17,13 @@ import pytest
 from game.content.library import load_bundle
 from game.i18n import Strings
 from game.sim.session import Session
-from tests.play.helpers import edit_events, example_copy, reverse_choices, without_choice
+from tests.play.helpers import (
+    edit_events,
+    example_copy,
+    reverse_choices,
+    share_testing_removed,
+    without_choice,
+)
 
 ROOT = Path(__file__).resolve().parents[2]
 EN = Strings("en")
@@ -138,14 +144,7 @@ def test_reordered_and_deleted_choices_under_a_running_watch(tmp_path):
         # deleting the taken choice stops at that decision, which the player makes again
         edit_events(scenario, without_choice("share_testing"))
         seen = child.read_until(PROMPT)
-        said = EN(
-            "run.reload.removed",
-            number=2,
-            event="The last two days",
-            choice="Move Maria to testing to share Oleg's load",
-            id="share_testing",
-            count=1,
-        )
+        said = share_testing_removed()
         assert said in words(seen)
         assert "THE LAST TWO DAYS" in seen.split("decide again")[-1]
         assert saved(data) == ["ask_oleg"]

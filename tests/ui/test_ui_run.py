@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import ast
 import io
-import json
 import sys
 from collections.abc import Callable
 from pathlib import Path
@@ -16,6 +15,7 @@ import pytest
 
 from game.cli import main
 from game.ui.scene import Scene
+from tests.play.helpers import first_engine_save
 from tests.ui.helpers import finish_work, press, top
 
 MakeApp = Callable[..., Any]
@@ -74,20 +74,7 @@ def test_a_game_saved_in_the_terminal_shows_its_title_in_the_window(
 def test_a_first_engine_save_continues_in_the_window_with_ids(
     make_app: MakeApp, _data_dir: Path
 ) -> None:
-    _data_dir.mkdir(parents=True, exist_ok=True)
-    save = {
-        "format": 1,
-        "scenario": "example_release",
-        "hash": "0" * 64,
-        "seed": 3,
-        "choices": "1,1",
-        "lang": "en",
-        "saved_at": "2025-05-01T14:03:07Z",
-        "name": None,
-        "slot": None,
-        "state": {},
-    }
-    (_data_dir / "auto-first-engine.json").write_text(json.dumps(save), encoding="utf-8")
+    first_engine_save(_data_dir)
     app = make_app(scenario=None)
     assert top(app).focus.items[0].key == "continue"
     assert "Friday release" in top(app).focus.items[0].button.label_text  # from the library

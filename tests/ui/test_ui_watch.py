@@ -10,7 +10,13 @@ import pygame
 import pytest
 
 from game.i18n import Strings
-from tests.play.helpers import edit_events, example_copy, reverse_choices, without_choice
+from tests.play.helpers import (
+    edit_events,
+    example_copy,
+    reverse_choices,
+    share_testing_removed,
+    without_choice,
+)
 from tests.ui.helpers import finish_work, press, settle, top
 
 EN = Strings("en")
@@ -112,14 +118,7 @@ def test_reordered_and_deleted_choices_while_the_window_plays(
         assert top(app).options == run.session.choices(), "the new version's choices"
         # deleting the taken choice stops at that decision; the player decides it again
         edit_events(scenario, without_choice("share_testing"))
-        said = EN(
-            "run.reload.removed",
-            number=2,
-            event="The last two days",
-            choice="Move Maria to testing to share Oleg's load",
-            id="share_testing",
-            count=1,
-        )
+        said = share_testing_removed()
         assert _wait_for_notice(app) == said
         assert [s.name for s in app.stack] == ["title", "decision", "notice"]
         assert run.session.decisions == ["ask_oleg"]
