@@ -11,6 +11,7 @@ from __future__ import annotations
 import itertools
 from collections.abc import Iterator
 from dataclasses import dataclass
+from functools import lru_cache
 from types import MappingProxyType
 from typing import Any
 
@@ -39,9 +40,10 @@ TEXT_LIMITS = {
     ("Scenario", "briefing"): 1500,
     ("Later", "text"): 300,
 }
-_LEVELS = (0.0, 0.1, 0.3, 0.5, 0.7, 0.9, 1.0)
+_LEVELS = (0.0, 0.15, 0.35, 0.55, 0.75, 1.0)
 _TURNS = (0.0, 1.0, 2.0, 4.0, 8.0, 15.0, 40.0)
 _GRID_LIMIT = 20_000
+_ENDING_GRID_LIMIT = 2_000  # endings are checked against every earlier one: keep it quick
 
 
 def lint_scenario(result: FileResult, team: Team | None) -> None:
@@ -269,7 +271,7 @@ class Bounds:
     """What the grid of possible states may hold for this scenario."""
 
     team_size: int = 6
-    milestones: dict[str, int] | None = None  # reached/missed: how many effects can happen
+    milestones: tuple[tuple[str, int], ...] | None = None  # reached/missed: most that happen
 
 
 _ANY_TEAM = Bounds()
@@ -287,7 +289,7 @@ def _values(parts: tuple[str, ...], bounds: Bounds) -> tuple[Any, ...]:
     if head == "priorities":
         return (1.0, 2.0, 3.0, 5.0, 10.0)
     if head == "milestones":
-        most = (bounds.milestones or {}).get(name)
+        most = dict(bounds.milestones or ()).get(name)
         if most is not None:
             return tuple(float(x) for x in range(most + 1))
         return (0.0, 1.0, 2.0, 3.0, 6.0)
@@ -304,6 +306,12 @@ def _grid(names: list[tuple[str, ...]], bounds: Bounds) -> Iterator[dict[tuple[s
 def can_hold(condition: Condition, team_size: int | Bounds) -> bool:
     """Whether any state on a grid over the names the condition reads satisfies it."""
     bounds = team_size if isinstance(team_size, Bounds) else Bounds(team_size)
+    return _can_hold(condition, bounds)
+
+
+@lru_cache(maxsize=4096)
+def _can_hold(condition: Condition, bounds: Bounds) -> bool:
+    # conditions and bounds are immutable: a condition written in many places is tried once
     names = sorted({ref.parts for ref in condition.names})
     for count, state in enumerate(_grid(names, bounds)):
         if count >= _GRID_LIMIT:
@@ -322,8 +330,8 @@ def can_win(condition: Condition | None, before: list[Condition], bounds: Bounds
     everything = [c for c in (condition, *before) if c is not None]
     names = sorted({ref.parts for c in everything for ref in c.names})
     for count, state in enumerate(_grid(names, bounds)):
-        if count >= _GRID_LIMIT:
-            return True
+        if count >= _ENDING_GRID_LIMIT:
+            return True  # too many names to be sure; say nothing
         try:
             if condition is not None and not condition.evaluate(state.__getitem__):
                 continue
@@ -345,7 +353,7 @@ def bounds_of(scenario: Scenario, team: Team | None) -> Bounds:
     for effect, _ in all_effects(scenario):
         if isinstance(effect, MilestoneModel):
             counts["reached" if effect.reached else "missed"] += 1
-    return Bounds(size, counts)
+    return Bounds(size, tuple(sorted(counts.items())))
 
 
 def _has_cycle(graph: dict[str, set[str]]) -> bool:

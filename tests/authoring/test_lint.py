@@ -29,11 +29,13 @@ def test_lint_reports_every_problem_of_a_flawed_scenario(capsys):
         "18:9: error: events[1].id: event 'orphan' can never be reached (link to it with next, "
         "goto or a schedule effect, or remove it)",
         "23:9: error: events[2].id: dead end: no ending can be reached from event 'loop_a' "
-        "(give some path from here a next that leads to 'end')",
+        "(give some path from here a next that leads to 'end' (a loop needs an exit whose "
+        "condition can hold))",
         "27:23: warning: events[2].choices[1].if: this condition can never hold (check the "
         "comparison and its numbers)",
         "28:9: error: events[3].id: dead end: no ending can be reached from event 'loop_b' "
-        "(give some path from here a next that leads to 'end')",
+        "(give some path from here a next that leads to 'end' (a loop needs an exit whose "
+        "condition can hold))",
         "36:50: warning: events[4].choices[0].effects[0]: this effect changes nothing: p is 0, "
         "so 'then' never happens",
         "40:10: error: endings[1].id: ending 'shadowed' can never be reached: 'fallback_first' "
@@ -55,7 +57,7 @@ def test_deep_check_warns_about_endings_no_playthrough_reaches(capsys):
     out = capsys.readouterr().out
     assert (
         f"{lab / 'lab.yaml'}:64:9: warning: endings[0].id: no automatic playthrough reached "
-        "ending 'collapse' (1,200 runs)" in out
+        "ending 'collapse' (2,400 runs)" in out
     )
 
 
