@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from typing import Any
 
 
@@ -14,3 +15,4 @@ class Board:
     content_hash: str
     title: Any = None
     highlight: int | None = None  # leaderboard row id
+    endings: Mapping[str, str] = field(default_factory=dict)  # ending id -> title, when known

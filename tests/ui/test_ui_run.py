@@ -16,7 +16,7 @@ import pytest
 from game.cli import main
 from game.ui.scene import Scene
 from tests.play.helpers import first_engine_save
-from tests.ui.helpers import finish_work, press, top
+from tests.ui.helpers import finish_work, press, settle, top
 
 MakeApp = Callable[..., Any]
 SCENES = Path(__file__).resolve().parents[2] / "game" / "ui" / "scenes"
@@ -102,3 +102,24 @@ def test_the_window_plays_a_scenario_with_another_team() -> None:
     finally:
         app.services.close()
         pygame.quit()
+
+
+def test_the_leaderboard_after_a_game_names_its_ending_at_once(make_app: MakeApp) -> None:
+    from game.sim.policies import choose
+    from game.ui.flow import new_run
+    from game.ui.resume import home, load
+
+    app = make_app(scenario=None, lang="ru")
+    bundle = load(app, "example_release")
+    assert not isinstance(bundle, str)
+    run = new_run(app, bundle, 3)
+    while not run.finished:
+        run.take(choose("principled", run.session))
+    app.reset(*home(app), app.scene("name_entry", run))
+    press(pygame.K_ESCAPE)  # no name: straight to the board
+    settle(app, 5)
+    board = top(app)
+    assert board.name == "leaderboard"
+    ending = run.session.ending
+    title = run.session.text(ending.title, "ru")  # the title as the game showed it
+    assert board.ending_titles[f"example_release:{ending.id}"] == title

@@ -34,6 +34,9 @@ class LeaderboardScene(Scene):
         self.rows: list[Any] = []
         self.problem: str | None = None
         self.ending_titles: dict[str, Any] = {}
+        if board is not None:  # a game just played knows its endings' titles
+            for ending, text in board.endings.items():
+                self.ending_titles[f"{board.scenario_id}:{ending}"] = text
         self.library = LibraryState()
 
     def enter(self) -> None:
@@ -49,6 +52,8 @@ class LeaderboardScene(Scene):
                 self.problem = str(err)
                 return
             self.boards = [Board(v.scenario_id, v.content_hash) for v in versions]
+        if services.scan.state().entries is None:
+            services.scan.request()  # the endings' titles come from the scenario library
         self._titles(services.scan.state())
         self._load()
 
@@ -75,7 +80,7 @@ class LeaderboardScene(Scene):
             if entry.bundle is not None:
                 titles.setdefault(entry.id, entry.bundle.scenario.title)
                 for ending in entry.bundle.scenario.endings:
-                    self.ending_titles[f"{entry.id}:{ending.id}"] = ending.title
+                    self.ending_titles.setdefault(f"{entry.id}:{ending.id}", ending.title)
         self.boards = [
             b if b.title is not None else replace(b, title=titles.get(b.scenario_id))
             for b in self.boards

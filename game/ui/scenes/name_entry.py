@@ -114,7 +114,8 @@ class NameEntryScene(TextEntryMixin, Scene):
         self._show_board(None)
 
     def _show_board(self, row: int | None) -> None:
-        bundle, session = self.run.bundle, self.run.session
-        title = session.text(bundle.scenario.title, self.host.lang)
-        board = Board(bundle.scenario.id, bundle.content_hash, title, row)
+        bundle, session, lang = self.run.bundle, self.run.session, self.host.lang
+        title = session.text(bundle.scenario.title, lang)
+        endings = {e.id: session.text(e.title, lang) for e in bundle.scenario.endings}
+        board = Board(bundle.scenario.id, bundle.content_hash, title, row, endings)
         self.host.replace(self.host.scene("leaderboard", board))
