@@ -1,9 +1,9 @@
 """What the screens need from outside the window: scenarios, saves, the leaderboard, settings,
 and a worker thread for slow work.
 
-One `Services` object is made per run and handed to the screens (no globals). The store
-(`game.store`) is optional: when it cannot be imported or opened, saving and the leaderboard
-are shown as unavailable with the reason, and everything else keeps working. The scenario
+One `Services` object is made per run and handed to the screens (no globals). When the
+leaderboard cannot be opened, it is shown as unavailable with the reason, and everything
+else keeps working (saving failures are the game run's to tell: game.play.run). The scenario
 library is read in the background (`scan`, see `game.ui.scan`); other slow work goes to
 `jobs` (see `game.ui.jobs`).
 """
@@ -14,8 +14,11 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
+from game.store.datadir import data_dir
+from game.store.errors import StoreError
+from game.store.leaderboard import Leaderboard
+from game.store.saves import SaveStore
 from game.ui.jobs import Jobs
 from game.ui.scan import LibraryScan
 from game.ui.settings import SettingsFile
@@ -24,13 +27,13 @@ from game.ui.settings import SettingsFile
 @dataclass
 class Services:
     scenario_dirs: list[Path] = field(default_factory=list)
-    saves: Any = None  # game.store.saves.SaveStore, or None without a store
+    saves: SaveStore | None = None  # None: this window saves nothing
     settings_file: SettingsFile = field(default_factory=lambda: SettingsFile(None))
-    open_leaderboard: Callable[[], Any] | None = None
+    open_leaderboard: Callable[[], Leaderboard] | None = None
     clock: Callable[[], float] = time.monotonic
     problem: str | None = None  # why the store is unavailable, for the player
     jobs: Jobs = field(default_factory=Jobs)
-    _board: Any = None
+    _board: Leaderboard | None = None
 
     def __post_init__(self) -> None:
         # every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios)
@@ -41,12 +44,12 @@ class Services:
         self.scan.wait(timeout)
         return self.jobs.wait(timeout)
 
-    def leaderboard(self) -> Any:
+    def leaderboard(self) -> Leaderboard | None:
         """The open leaderboard, opened on first use; None (with `problem`) if unavailable."""
         if self._board is None and self.open_leaderboard is not None:
             try:
                 self._board = self.open_leaderboard()
-            except Exception as err:  # LeaderboardError, OSError: keep playing without it
+            except (StoreError, OSError) as err:  # keep playing without it
                 self.problem = str(err)
                 self.open_leaderboard = None
         return self._board
@@ -57,7 +60,7 @@ class Services:
             return None
         try:
             rows = board.top(scenario_id, content_hash, 1)
-        except Exception as err:
+        except (StoreError, OSError) as err:
             self.problem = str(err)
             return None
         return float(rows[0].score) if rows else None
@@ -71,13 +74,7 @@ class Services:
 
 
 def make_services(scenario_dirs: list[Path]) -> Services:
-    """Services with the store when it is importable, without it otherwise."""
-    try:
-        from game.store.datadir import data_dir
-        from game.store.leaderboard import Leaderboard
-        from game.store.saves import SaveStore
-    except ImportError as err:
-        return Services(list(scenario_dirs), problem=str(err))
+    """Services with the saves, the settings and the leaderboard in the data folder."""
     folder = data_dir()
     return Services(
         list(scenario_dirs),

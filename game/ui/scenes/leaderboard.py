@@ -13,6 +13,7 @@ from typing import Any
 import pygame
 
 from game.content.text import tr
+from game.store.errors import StoreError
 from game.ui.boards import Board
 from game.ui.page import page
 from game.ui.scan import LibraryState
@@ -48,7 +49,7 @@ class LeaderboardScene(Scene):
         if not self.boards:
             try:
                 versions = board.versions()
-            except Exception as err:
+            except (StoreError, OSError) as err:
                 self.problem = str(err)
                 return
             self.boards = [Board(v.scenario_id, v.content_hash) for v in versions]
@@ -91,10 +92,13 @@ class LeaderboardScene(Scene):
         if not self.boards:
             return
         board = self.host.services.leaderboard()
+        if board is None:
+            self.problem = self.host.services.problem or ""
+            return
         current = self.boards[self.index]
         try:
             self.rows = board.top(current.scenario_id, current.content_hash, TOP)
-        except Exception as err:
+        except (StoreError, OSError) as err:
             self.problem = str(err)
 
     def build(self, ui: Build) -> None:

@@ -6,6 +6,8 @@ from typing import Any
 
 import pygame
 
+from game.store.errors import StoreError
+from game.store.saves import SaveEntry, SaveStore
 from game.ui.flow import save_title
 from game.ui.jobs import Job
 from game.ui.resume import resume_save
@@ -136,9 +138,9 @@ class TitleScene(Scene):
         self.host.push(self.host.scene("settings"))
 
 
-def _latest(saves: Any) -> tuple[Any, str | None]:
+def _latest(saves: SaveStore) -> tuple[SaveEntry | None, str | None]:
     """The latest unfinished save, and why the saves could not be read (worker thread)."""
     try:
         return saves.latest(), None
-    except Exception as err:  # an unreadable data folder: no Continue, say why
+    except (StoreError, OSError) as err:  # an unreadable data folder: no Continue, say why
         return None, str(err)
