@@ -68,7 +68,7 @@ class GameRun:
         self.view: TeamView = session.view()
         self.reloads = 0  # how many times live reload replaced the session
         self.recorded_row: int | None = None
-        self.problem: str | None = None  # the last store problem, for the player
+        self.name_problem: str | None = None  # why the name given is not the save's
         self.notice: str | None = None  # e.g. "the scenario changed since this save"
         # told when a save fails after one that worked (the terminal prints it once)
         self.on_problem: Callable[[str], None] | None = None
@@ -96,7 +96,7 @@ class GameRun:
                     scenario_id, content, session.seed, language=lang, player_name=name or None
                 )
             except StoreError as err:
-                run.problem = store_text(run.strings, err, str(err))
+                run.name_problem = store_text(run.strings, err, str(err))
                 record = SaveRecord.start(scenario_id, content, session.seed, language=lang)
             run.autosave = Autosave(record, saves, run.strings)
         return run
@@ -138,6 +138,13 @@ class GameRun:
         return self.autosave.record.run_id if self.autosave is not None else None
 
     @property
+    def problem(self) -> str | None:
+        """The store problem the player should know of: why the last save failed, or why the
+        name given could not be used (None when all is well)."""
+        error = self.autosave.error if self.autosave is not None else None
+        return error or self.name_problem
+
+    @property
     def saved(self) -> int:
         """How many decisions the save holds (0 for a game that is never saved)."""
         return self.autosave.saved if self.autosave is not None else 0
@@ -157,7 +164,6 @@ class GameRun:
         if self.autosave is None:
             return
         fresh = self.autosave.save(self.session, self.view)
-        self.problem = self.autosave.error
         if fresh is not None and self.on_problem is not None:
             self.on_problem(fresh)
 
