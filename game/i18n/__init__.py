@@ -23,7 +23,7 @@ from numbers import Integral, Real
 from typing import Any
 
 from game.i18n.catalogs import LANGUAGES, Catalog, catalog, fluent_id, load
-from game.i18n.words import Noun, person, spread
+from game.i18n.words import Noun, join, person, spread
 
 __all__ = ["LANGUAGES", "Noun", "StringError", "Strings", "catalog", "person"]
 
@@ -41,6 +41,7 @@ class Strings:
         self._own = load(self.lang)
         self._en = load("en")
         self._plain: dict[str, str] = {}  # messages without arguments, formatted once
+        self._principles: dict[str, Noun] = {}
 
     def __call__(self, key: str, **values: Any) -> str:
         if not values and key in self._plain:
@@ -64,11 +65,13 @@ class Strings:
     def principle(self, pid: str) -> Noun:
         """A principle's name (`principle.name.<id>`) with its grammatical gender, so that
         the words around it agree ("принцип применён", "решительность проявлена")."""
-        key = f"principle.name.{pid}"
-        name = self(key)
-        found = self._own if key in self._own.messages else self._en
-        gender = self._attribute(found, key, "gender") if key in found.messages else None
-        return Noun(name, gender=gender)
+        if pid not in self._principles:
+            key = f"principle.name.{pid}"
+            name = self(key)
+            found = self._own if key in self._own.messages else self._en
+            gender = self._attribute(found, key, "gender") if key in found.messages else None
+            self._principles[pid] = Noun(name, gender=gender)
+        return self._principles[pid]
 
     def _attribute(self, cat: Catalog, key: str, attribute: str) -> str | None:
         message = cat.bundle.get_message(fluent_id(key))
@@ -86,8 +89,15 @@ class Strings:
                 raise StringError(f"'{key}' in {cat.lang} has no text, only attributes")
             return key
         args: dict[str, Any] = {}
+        used = cat.variables[key]
         for name, value in values.items():
-            args.update(spread(name, _plain(value), cat.lang))
+            plain = _plain(value)
+            if any(v.startswith(f"{name}_") for v in used):  # it needs the word's grammar
+                args.update(spread(name, plain, cat.lang))
+            elif isinstance(plain, (list, tuple)):
+                args[name] = join([str(word) for word in plain], cat.lang)
+            else:
+                args[name] = str(plain) if isinstance(plain, str) else plain
         text, errors = cat.bundle.format_pattern(message.value, args)
         self._check(cat, key, errors)
         return str(text)

@@ -16,6 +16,7 @@ from types import MappingProxyType
 from fluent.runtime import FluentBundle
 from fluent.syntax import FluentParser, FluentSerializer
 from fluent.syntax import ast as ftl
+from fluent.syntax.visitor import Visitor
 
 from game.resources import ASSETS
 
@@ -41,6 +42,23 @@ class Catalog:
     bundle: FluentBundle
     messages: MappingProxyType[str, ftl.Message]  # by key
     problems: tuple[str, ...]  # `file:line:col: what is wrong`, for entries left out
+    variables: MappingProxyType[str, frozenset[str]]  # by key: the variables its text uses
+
+
+class _Variables(Visitor):
+    def __init__(self) -> None:
+        super().__init__()
+        self.names: set[str] = set()
+
+    def visit_VariableReference(self, node: ftl.VariableReference) -> None:
+        self.names.add(node.id.name)
+
+
+def variables(message: ftl.Message) -> frozenset[str]:
+    """The names of the variables a message refers to, in its text and its attributes."""
+    found = _Variables()
+    found.visit(message)
+    return frozenset(found.names)
 
 
 def files(lang: str) -> list[Path]:
@@ -68,7 +86,8 @@ def load(lang: str) -> Catalog:
                     continue
                 messages[key] = entry
         bundle.add_resource(resource)
-    return Catalog(lang, bundle, MappingProxyType(messages), tuple(problems))
+    used = MappingProxyType({key: variables(message) for key, message in messages.items()})
+    return Catalog(lang, bundle, MappingProxyType(messages), tuple(problems), used)
 
 
 def _where(path: Path, source: str, span: ftl.Span | None, message: str) -> str:
