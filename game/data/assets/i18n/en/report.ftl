@@ -72,10 +72,7 @@ report-version_plays = { $version }: { $plays ->
 report-note-versions = This scenario was played in more than one version ({ $versions }). Scores, endings and the profile count every play; the leaderboard ranks one version.
 report-note-not_installed = This scenario is not installed here, or it does not validate: its titles and the choices per event cannot be shown.
 report-note-no_choices = The choices per event are read by replaying plays on the installed scenario, which is missing here.
-report-note-other_version = { $count } of { $total } plays { $count ->
-        [one] was
-       *[other] were
-    } made on another version of the scenario than the installed one, so their choices cannot be read and are left out below.
+report-note-other_version = { $count } of { $total } plays were made on another version of the scenario than the installed one, so their choices cannot be read and are left out below.
 report-note-all_other_version = Every play was made on another version of the scenario than the installed one, so the choices per event cannot be read from them.
 report-note-failed = { $count ->
         [one] { $count } play
@@ -111,10 +108,7 @@ report-note-other_modes = { $count ->
         [one] { $count } run played by a policy or from scripted decisions is
        *[other] { $count } runs played by a policy or from scripted decisions are
     } left out; add --all to report them, each in a section of its own.
-report-note-other_engine = { $count } of { $total } plays { $count ->
-        [one] was
-       *[other] were
-    } recorded by another version of the game's engine, so their choices are left out below; they are ranked apart.
+report-note-other_engine = { $count } of { $total } plays were recorded by another version of the game's engine, so their choices are left out below; they are ranked apart.
 report-top_note_engine = Ranked within version { $version } as recorded by engine { $engine } ({ $plays ->
         [one] { $plays } play
        *[other] { $plays } plays

@@ -1,4 +1,4 @@
-# Отчёт по группе для ведущего (`leadsim report`) и примечания таблицы рекордов.
+# Отчёт по группе для ведущего (`leadsim report`) и примечания таблицы лидеров.
 
 report-title = LeadSim — отчёт по группе
 report-generated = Составлен { $date } UTC.
@@ -29,34 +29,34 @@ report-score_summary = { $plays } { $plays ->
        *[other] прохождений
     } · среднее { NUMBER($mean, minimumFractionDigits: 1, maximumFractionDigits: 1) } · медиана { NUMBER($median, minimumFractionDigits: 1, maximumFractionDigits: 1) } · минимум { NUMBER($low, minimumFractionDigits: 1, maximumFractionDigits: 1) } · максимум { NUMBER($high, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 report-heading-scores = Распределение баллов
-report-heading-endings = Финалы
-report-heading-leaderboard = Таблица рекордов (первые 10)
+report-heading-endings = Концовки
+report-heading-leaderboard = Таблица лидеров (первые 10)
 report-heading-profile = Управленческий профиль группы
 report-heading-choices = Что выбирала группа
 report-profile_explain = Для каждого принципа: сколько раз прохождение его применило минус сколько раз нарушило, в среднем по группе. Выше нуля — группа его практиковала, ниже нуля — чаще нарушала.
-report-functions_explain = Четыре функции менеджера: доля прохождений, где функция в итоге применялась, и доля, где в итоге нарушалась.
+report-functions_explain = Четыре функции руководителя: доля прохождений, где функция в итоге применялась, и доля, где в итоге нарушалась.
 report-col-place = №
 report-col-name = Имя
 report-col-score = Баллы
-report-col-ending = Финал
+report-col-ending = Концовка
 report-col-date = Дата (UTC)
 report-col-time = Время
 report-col-option = Вариант
 report-col-picked = Выбрали
 report-col-share = Доля
 report-chart-scores = Прохождения по диапазонам баллов
-report-chart-endings = Достигнутые финалы
+report-chart-endings = Достигнутые концовки
 report-chart-principles = Принципы: применено минус нарушено за прохождение (среднее по группе)
-report-chart-functions = Четыре функции менеджера
+report-chart-functions = Четыре функции руководителя
 report-chart-functions_applied = в итоге применялась
 report-chart-functions_broken = в итоге нарушалась
 report-share_note = { NUMBER($share, style: "percent") } ({ $count })
 report-timed_out = Время вышло, решение не принято
-report-no_ending = Без финала (вышли раньше)
+report-no_ending = Без концовки (вышли раньше)
 report-alt-scores = Гистограмма баллов группы в сценарии «{ $title }»
-report-alt-endings = Столбчатая диаграмма финалов группы в сценарии «{ $title }»
+report-alt-endings = Столбчатая диаграмма концовок группы в сценарии «{ $title }»
 report-alt-principles = Столбчатая диаграмма баланса группы по 18 принципам в сценарии «{ $title }»
-report-alt-functions = Лепестковая диаграмма четырёх функций менеджера в сценарии «{ $title }»
+report-alt-functions = Лепестковая диаграмма четырёх функций руководителя в сценарии «{ $title }»
 report-alt-choices = Столбчатая диаграмма выборов группы в ситуации: { $event }
 report-choices_caption = { $decisions } { $decisions ->
         [one] решение
@@ -76,7 +76,7 @@ report-version_plays = { $version }: { $plays } { $plays ->
         [few] прохождения
        *[other] прохождений
     }
-report-note-versions = Этот сценарий проходили в нескольких версиях ({ $versions }). Баллы, финалы и профиль учитывают все прохождения; таблица рекордов — одну версию.
+report-note-versions = Этот сценарий проходили в нескольких версиях ({ $versions }). Баллы, концовки и профиль учитывают все прохождения; таблица лидеров — одну версию.
 report-note-not_installed = Этот сценарий здесь не установлен или не проходит проверку: его названия и выборы по ситуациям показать нельзя.
 report-note-no_choices = Выборы по ситуациям восстанавливаются повтором прохождений на установленном сценарии, а его здесь нет.
 report-note-other_version = { $count } из { $total } { $total ->
@@ -95,9 +95,9 @@ report-note-failed = { $count } { $count ->
 report-note-no_decisions = Решений для показа нет.
 report-note-unreached = Ни в одном прохождении не встретились: { $events }.
 report-error-since = --since ожидает дату в виде ГГГГ-ММ-ДД, а не «{ $value }».
-report-error-no_leaderboard = в { $folder } ещё нет таблицы рекордов: отчитываться не о чем.
-report-error-empty = в таблице рекордов ещё нет завершённых прохождений: отчитываться не о чем.
-report-error-unknown = в таблице рекордов нет прохождений «{ $scenario }» (сценарии с прохождениями: { $known }).
+report-error-no_leaderboard = в { $folder } ещё нет таблицы лидеров: отчитываться не о чем.
+report-error-empty = в таблице лидеров ещё нет завершённых прохождений: отчитываться не о чем.
+report-error-unknown = в таблице лидеров нет прохождений «{ $scenario }» (сценарии с прохождениями: { $known }).
 report-error-none_since = с { $date } прохождений нет: отчитываться не о чем.
 report-error-damaged = { $notice } Отчитываться не о чем.
 report-error-write = не удаётся записать отчёт в { $folder }: { $reason }
@@ -111,12 +111,12 @@ report-written = Отчёт по группе записан в { $path } ({ $pl
        *[other] сценариев
     }).
 
-## Строки таблицы рекордов: повреждённые, сыгранные стратегией или по сценарию, другим движком
+## Строки таблицы лидеров: повреждённые, сыгранные стратегией или по сценарию, другим движком
 
 report-mode_heading = { $heading } — { $mode }
 report-mode-scripted = запуски с заранее заданными решениями
 report-mode-policy = играла стратегия «{ $policy }»
-report-note-damaged = Строка №{ NUMBER($id, useGrouping: 0) } таблицы рекордов повреждена и не учтена: { $problem }
+report-note-damaged = Строка №{ NUMBER($id, useGrouping: 0) } таблицы лидеров повреждена и не учтена: { $problem }
 report-note-other_modes = Не { $count ->
         [one] учтён { $count } запуск, сыгранный
         [few] учтены { $count } запуска, сыгранных
