@@ -86,9 +86,9 @@ _PRINCIPLES = (
         "decisiveness",
         "quality",
         "Decisiveness with fallback plans",
-        "Решительность, план B, C, D",
+        "Решительность, план Б, В, Г",
         "Decide in time, with plans B, C and D thought through in advance.",
-        "Принимать решение вовремя, заранее продумав планы B, C и D.",
+        "Принимать решение вовремя, заранее продумав планы Б, В и Г.",
     ),
     _p(
         "strategic_thinking",
