@@ -38,7 +38,9 @@ def _entry(value: float, unit: str, target: float, higher_is_better: bool = Fals
 
 
 def write_scenario(folder: Path, decisions: int = 12, members: int = 6) -> Path:
-    """A typical scenario: `decisions` events in a row, 3 choices each, with the usual effects."""
+    """A typical format 2 scenario with the model's mechanisms on: `decisions` events in a row,
+    3 choices each, with acts that land by person, conditional tags, a stakeholder, a problem
+    that costs every turn while open, delayed effects, bonds and a conflict."""
     lines = ["kind: team", "id: bench_team", "name: Bench", "members:"]
     for i in range(members):
         lines.append(
@@ -51,38 +53,53 @@ def write_scenario(folder: Path, decisions: int = 12, members: int = 6) -> Path:
     (folder / "bench_team.yaml").write_text("\n".join(lines) + "\n", encoding="utf-8")
     events = []
     for e in range(decisions):
+        m, n = f"m{e % members}", f"m{(e + 1) % members}"
         events.append(
             f"""  - id: e{e}
-    text: Event {e}
+    text: Event {e} about {{{m}}}
+    involves: [{m}]
     choices:
-      - text: Ask first
-        applies: [informed_decisions, composure]
+      - id: ask
+        text: Ask first
+        applies: [informed_decisions, {{principle: know_your_people, if: "{m}.revealed"}}]
         effects:
-          - {{type: reveal, member: m{e % members}}}
+          - {{type: act, how: one_on_one}}
           - {{type: adjust, stress: [-0.05, 0.0], morale: 0.02}}
           - {{type: flag, name: f{e % 3}}}
-      - text: Push hard
+          - {{type: stakeholder, id: boss, patience: -0.05}}
+      - id: push
+        text: Push hard
         violates: [clear_priorities]
         effects:
+          - {{type: act, how: pressure, who: team}}
           - {{type: adjust, stress: [0.05, 0.12], where: "stress > 0.3"}}
           - {{type: later, turns: 2, effects: [{{type: adjust, morale: -0.05}}]}}
           - {{type: progress, amount: 0.04}}
-      - text: Celebrate
+          - {{type: problem, id: backlog, open: true}}
+      - id: celebrate
+        text: Celebrate
         applies: [motivating]
         if: "flags.f{e % 3} or turn > 3"
         effects:
           - {{type: milestone, reached: true}}
+          - {{type: problem, id: backlog, open: false}}
+          - {{type: act, how: praise_public, member: {n}}}
           - type: chance
             p: 0.3
-            then: [{{type: adjust, member: m{(e + 1) % members}, trust: 0.1}}]
+            then: [{{type: adjust, member: {n}, trust: 0.1}}]
 """
         )
     scenario = f"""kind: scenario
+format: 2
 id: bench
 title: Bench
 summary: A benchmark scenario
 team: bench_team
 workload: 10
+stakeholders:
+  - {{id: boss, name: The boss, trust: 0.6, patience: 0.6, decay: 0.02}}
+problems:
+  - {{id: backlog, title: The backlog, cost: [{{type: adjust, stress: 0.02}}]}}
 events:
 {"".join(events)}endings:
   - {{id: good, title: Good, when: "team.morale > 0.6", debrief: Good}}
@@ -104,14 +121,14 @@ def _median_seconds(action: Any, repeat: int) -> float:
 
 def bench_scalar(program: Program, repeat: int) -> tuple[float, float]:
     """Median ms of one scripted playthrough, and playthroughs/s with the random policy."""
-    decisions = [1] * 12
+    decisions = ["ask"] * 12
     ms = _median_seconds(lambda: Session.replay(program, 7, decisions), repeat) * 1000
     runs = max(repeat, 20)
     start = time.perf_counter()
     for run in range(runs):
         session = Session(program, 7, run)
         while not session.finished:
-            session.choose(choose("random", session))
+            session.take(choose("random", session))
     per_second = runs / (time.perf_counter() - start)
     return ms, per_second
 
@@ -149,7 +166,7 @@ def bench_play_memory(program: Program) -> float:
     tracemalloc.start()
     session = Session(program, 3)
     while not session.finished:
-        session.choose(choose("principled", session))
+        session.take(choose("principled", session))
     session.to_json()
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()

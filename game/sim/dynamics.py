@@ -93,9 +93,10 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     # bad moods faster than good ones. A calm colleague absorbs nobody's stress, and two
     # stressed friends do not pump each other past where the more stressed one stands.
     if consts.has_bonds:
-        stress = stress + p.contagion * _downhill(world.stress, pf, consts.bonds, rising=True)
-        down = _downhill(world.morale, pf, consts.bonds, rising=False)
-        up = _downhill(world.morale, pf, consts.bonds, rising=True)
+        weights = consts.bonds[None, :, :] if everyone else consts.bonds[None] * pf[:, None, :]
+        up, _ = _flow(world.stress, weights)
+        stress = stress + p.contagion * up
+        up, down = _flow(world.morale, weights)
         morale = morale + p.bad_mood_spread * down + p.good_mood_spread * up
     if consts.has_conflict:
         stress = stress + p.friction * _along(pf, consts.conflict)
@@ -142,14 +143,13 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     return leaving
 
 
-def _downhill(
-    values: np.ndarray, present: np.ndarray, weights: np.ndarray, rising: bool
-) -> np.ndarray:
-    """(R, M): for each person i, sum over present j of weights[i, j] * the part of
-    values[j] - values[i] that is positive (rising) or negative (falling)."""
-    gap = values[:, None, :] - values[:, :, None]  # [r, i, j] = values[j] - values[i]
-    gap = np.maximum(gap, 0.0) if rising else np.minimum(gap, 0.0)
-    return (gap * (weights[None, :, :] * present[:, None, :])).sum(axis=2)
+def _flow(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """(R, M) each: for each person i, the sums over j of weights[i, j] times the positive
+    part (first) and the negative part (second) of values[j] - values[i]. Weights are >= 0,
+    and absent people have weight 0. Summed the same way whatever the number of runs."""
+    weighted = (values[:, None, :] - values[:, :, None]) * weights  # [r, i, j]
+    rising = np.maximum(weighted, 0.0)
+    return rising.sum(axis=2), (weighted - rising).sum(axis=2)
 
 
 def _along(values: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -24,7 +24,7 @@ from game.sim.scoring import PARTS, Score, health, parts, total, weights
 from game.sim.texts import Renderer
 from game.sim.turn import advance, decide
 from game.sim.views import team_view
-from game.sim.world import PRINCIPLE_INDEX, World
+from game.sim.world import AWAY, NOT_JOINED, PRESENT, PRINCIPLE_INDEX, World
 
 __all__ = [
     "ChoiceOption", "Decision", "InvalidChoice", "MemberView", "ReplayError", "Session",
@@ -178,6 +178,7 @@ class Session:
         program, ctx, rows, w = self.program, self.ctx, self.rows, self.world
         event = self._event
         before = self._snapshot.members
+        gone_before = ~np.isin(w.status[0], (PRESENT, AWAY, NOT_JOINED))
         applied_before, violated_before = w.applied[0].copy(), w.violated[0].copy()
         ctx.messages = []
         turn = w.turn
@@ -193,7 +194,9 @@ class Session:
             ctx.say("left", member)
         self.trajectory.append(self._snapshot.averages)
         self.decisions.append(choice.id if choice else None)
-        changes = _changes(ids, before, self._snapshot.members)
+        # left the team this turn (quit, burned out or let go; being away is not leaving)
+        gone = ~np.isin(w.status[0], (PRESENT, AWAY, NOT_JOINED)) & ~gone_before
+        changes = _changes(ids, before, self._snapshot.members, gone)
         record = TurnRecord(
             turn=turn,
             event_id=program.events[event].model.id,
@@ -359,10 +362,12 @@ class Session:
         return clone
 
 
-def _changes(ids: tuple[str, ...], before: list[Any], after: list[Any]) -> tuple[MemberChange, ...]:
+def _changes(
+    ids: tuple[str, ...], before: list[Any], after: list[Any], gone: np.ndarray
+) -> tuple[MemberChange, ...]:
     return tuple(
-        MemberChange(mid, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], b[4] and not a[4])
-        for mid, b, a in zip(ids, before, after, strict=True)
+        MemberChange(mid, a[0] - b[0], a[1] - b[1], a[2] - b[2], a[3] - b[3], bool(left))
+        for mid, b, a, left in zip(ids, before, after, gone, strict=True)
     )
 
 
