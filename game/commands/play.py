@@ -130,6 +130,25 @@ def parse_choices(text: str | None) -> list[str | int | None]:
     return out
 
 
+def window_only(args: argparse.Namespace) -> str | None:
+    """Why options of the window cannot go with a game in the terminal, or None."""
+    options = (
+        ("--size", args.size),
+        ("--screenshots", args.screenshots),
+        ("--fullscreen", args.fullscreen),
+        ("--autoplay", args.autoplay),
+    )
+    given = [flag for flag, value in options if value]
+    if not given:
+        return None
+    one = len(given) == 1
+    return (
+        f"{' and '.join(given)} {'is' if one else 'are'} for the game window, not for a game "
+        f"in the terminal (--text, --json, --choices, --policy): leave {'it' if one else 'them'} "
+        "out"
+    )
+
+
 def fail(message: str, code: int = 1, command: str = "play") -> int:
     print(visible(f"leadsim {command}: {message}"), file=sys.stderr)
     return code
@@ -159,6 +178,10 @@ def run(args: argparse.Namespace) -> int:
     if problem is not None:
         return fail(problem, 2)
     terminal = args.text or args.json or args.choices or args.policy
+    if terminal:
+        problem = window_only(args)
+        if problem is not None:
+            return fail(problem, 2)
     if args.resume and args.team:
         return fail("--continue goes on with the team the game was saved with; leave out --team", 2)
     if args.resume and terminal:
