@@ -14,7 +14,8 @@ from typing import Any
 
 from game.content import models as m
 from game.content.text import tr
-from game.i18n import Noun, Strings, person
+from game.i18n import Noun, Strings
+from game.play.wording import Wording
 from game.safe_text import visible
 from game.sim.scoring import PARTS
 from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
@@ -22,12 +23,6 @@ from game.sim.session import ChoiceOption, Session, TeamView, TurnRecord
 WIDTH = 78
 BAR = 8
 WARN_SECONDS = 10  # from here on the countdown warns that time is nearly up
-MEMBER_MESSAGES = {
-    "left": "msg.left",
-    "joined": "msg.joined",
-    "away": "msg.away",
-    "back": "msg.back",
-}
 
 
 def shown(text: Any, lang: str) -> str:
@@ -71,21 +66,24 @@ def clock(seconds: float, limit: float) -> str:
 
 
 class Renderer:
-    """Formats what the player sees, in one language."""
+    """Lays out what the player sees, in one language, for a terminal: the sentences are the
+    game's own (`game.play.wording.Wording`, shared with the window), escaped before they are
+    wrapped so that lines keep their width."""
 
     def __init__(self, session: Session, lang: str, timed: bool = False) -> None:
         self.session = session
         self.lang = lang
         self.timed = timed
         self.s = Strings(lang)
+        self.words = Wording(session, lang, self.s)
 
     def t(self, text: Any) -> str:
         """A text of the scenario as the player reads it now, control characters escaped."""
-        return visible(self.session.text(text, self.lang))
+        return visible(self.words.t(text))
 
-    def name(self, member: m.Member) -> Noun:
+    def name(self, member_id: str) -> Noun:
         """A member's name with its case forms and gender, control characters escaped."""
-        noun = person(member, self.lang)
+        noun = self.words.member_name(member_id)
         return Noun(visible(noun), {c: visible(f) for c, f in noun.forms.items()}, noun.gender)
 
     # --- before the first decision -----------------------------------------------------------
@@ -117,14 +115,14 @@ class Renderer:
         for member in team.members:
             if member.id in scenario.newcomers:
                 continue
-            lines += wrap(f"• {self.name(member)}: {self.role(member)}", "  ")
+            lines += wrap(f"• {self.name(member.id)}: {self.role(member)}", "  ")
         return lines
 
     def role(self, member: m.Member) -> str:
         return self.s(
             "text.role",
             role=self.t(member.role),
-            archetype=self.s(f"archetype.{member.archetype}", name=self.name(member)),
+            archetype=self.s(f"archetype.{member.archetype}", name=self.name(member.id)),
         )
 
     # --- a decision ----------------------------------------------------------------------------
@@ -195,7 +193,7 @@ class Renderer:
             if shown_member.status == "not_joined":
                 continue
             if not shown_member.present:
-                status = s(f"text.status.{shown_member.status}", name=self.name(member))
+                status = s(f"text.status.{shown_member.status}", name=self.name(member.id))
                 lines.append(f"{label:<24}{status}")
                 continue
             any_estimate = any_estimate or shown_member.estimated
@@ -240,35 +238,10 @@ class Renderer:
             lines += wrap(self.s("msg.timeout"), indent="  ")
         if record.outcome is not None:
             lines += wrap(self.t(record.outcome), indent="  ")
-        for kind, payload in record.messages:
-            text = self.message(kind, payload)
-            if text:
-                lines += wrap(text, indent="  ")
+        for _kind, text in self.words.messages(record):
+            lines += wrap(visible(text), indent="  ")
         lines += self.changes(record)
         return lines
-
-    def member(self, member_id: str) -> Noun:
-        for member in self.session.bundle.team.members:
-            if member.id == member_id:
-                return self.name(member)
-        return Noun(visible(member_id))
-
-    def message(self, kind: str, payload: Any) -> str:
-        """An engine message in words: someone left, joined, went away or came back, a
-        milestone, the people whose real state is now known, a delayed consequence."""
-        if kind == "later":
-            return self.t(payload)
-        if kind in MEMBER_MESSAGES:
-            return self.s(MEMBER_MESSAGES[kind], name=self.member(payload))
-        if kind == "milestone":
-            reached, name = payload
-            label = self.t(name) if name else self.s("msg.milestone_default")
-            return self.s(
-                "msg.milestone_reached" if reached else "msg.milestone_missed", name=label
-            )
-        if kind == "reveal":
-            return self.s("msg.revealed", names=[self.member(m) for m in payload])
-        return ""
 
     def changes(self, record: TurnRecord) -> list[str]:
         view = {mb.id: mb for mb in self.session.view().members}
@@ -288,7 +261,7 @@ class Renderer:
                 if abs(getattr(change, name)) >= 0.02
             ]
             if parts:
-                who = self.member(change.member_id)
+                who = self.name(change.member_id)
                 lines += wrap(self.s("text.changes", name=who, changes=", ".join(parts)), "  ")
         return lines or wrap(self.s("text.no_changes"), "  ")
 
@@ -304,25 +277,14 @@ class Renderer:
         return lines
 
     def ledger_line(self, record: TurnRecord) -> list[str]:
-        program = self.session.program
-        event = program.events[program.event_index[record.event_id]].model
-        if record.choice_index:
-            choice = self.t(event.choices[record.choice_index - 1].text)
-        else:
-            choice = self.s("text.timed_out")
-        title = self.t(event.title) if event.title else event.id
-        lines = wrap(
-            self.s("text.ledger_line", turn=record.turn + 1, event=title, choice=choice), "  "
-        )
+        """A decision of the ledger with the principles it applied and violated."""
+        words = self.words
+        lines = wrap(visible(words.ledger_line(record)), "  ")
         for pid in record.applied:
-            lines += wrap(self.s("principle.applied", name=self.principle(pid)), "      ")
+            lines += wrap(self.s("principle.applied", name=words.principle(pid)), "      ")
         for pid in record.violated:
-            lines += wrap(self.s("principle.violated", name=self.principle(pid)), "      ")
+            lines += wrap(self.s("principle.violated", name=words.principle(pid)), "      ")
         return lines
-
-    def principle(self, pid: str) -> Noun:
-        """A principle's name, with the gender the words about it agree with."""
-        return self.s.principle(pid)
 
     def ending(self) -> list[str]:
         session = self.session

@@ -11,6 +11,7 @@ import pytest
 from game.cli import main
 from game.content.library import load_bundle
 from game.i18n import Strings
+from game.play.lessons import member_line, moment_lines, points
 from game.sim.debrief import (
     CLEAR_GAIN,
     KEY_MOMENTS,
@@ -22,7 +23,7 @@ from game.sim.debrief import (
 )
 from game.sim.policies import choose
 from game.sim.session import Session
-from game.text.debrief import DebriefText, member_line, moment_lines, points
+from game.text.debrief import DebriefText
 
 LAB = Path(__file__).resolve().parents[1] / "sim" / "files" / "lab.yaml"
 

@@ -7,11 +7,11 @@ from __future__ import annotations
 import pygame
 
 from game.charts import Bar, Series, bar_chart, line_chart
+from game.play.lessons import member_line, moment_lines
 from game.play.run import GameRun
 from game.play.wording import Wording
 from game.sim.debrief import Debrief
 from game.sim.scoring import PARTS
-from game.text.debrief import member_line, moment_lines
 from game.ui.flow import words
 from game.ui.page import page
 from game.ui.rows import Texts
@@ -186,7 +186,7 @@ class DebriefScene(Scene):
         return [p for p in parts if p]
 
     def _moments(self, said: Wording) -> list[str]:
-        """The key moments as the terminal words them (game/text/debrief.py): the costliest
+        """The key moments as the terminal words them (game/play/lessons.py): the costliest
         mistakes and the good calls, each alternative that would have made a difference with
         the principles it would have broken."""
         s, theme = self.host.strings, self.host.theme
