@@ -8,6 +8,7 @@ import pygame
 from pygame_gui.elements import UIImage, UIScrollingContainer
 
 from game.sim.session import MemberView, TeamView
+from game.ui.faces import Face
 from game.ui.meters import CardData, CardPainter
 from game.ui.widgets import SCROLLBAR_ROOM, Build, fit_scroller
 
@@ -58,6 +59,11 @@ class TeamPanel:
                 self.places.append(pygame.Rect(x, y, self.width, tallest))
             y += tallest + self.gap
         self.total = max(0, y - self.gap)
+
+    @property
+    def faces(self) -> list[Face]:
+        """The faces drawn on the cards, in card order."""
+        return [card.face for card in self.cards if card.face is not None]
 
     def show(self, cards: Sequence[CardData]) -> None:
         """Repaint the cards with new values (same members, same order)."""

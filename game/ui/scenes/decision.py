@@ -15,6 +15,7 @@ import pygame
 from game.play.run import GameRun
 from game.sim.session import ChoiceOption
 from game.ui.button import LabelStyle
+from game.ui.faces import Face, face_of
 from game.ui.meters import card_data, side_cards
 from game.ui.scene import Host, Scene
 from game.ui.team import TeamPanel, on_team
@@ -39,6 +40,7 @@ class DecisionScene(Scene):
         self.bar = pygame.Rect(0, 0, 0, 0)  # progress bar
         self.clock_rect = pygame.Rect(0, 0, 0, 0)  # countdown
         self._shown_seconds = -1
+        self.faces: list[Face] = []  # the faces on the team panel, as last laid out
 
     # --- state ------------------------------------------------------------------------------
 
@@ -154,10 +156,12 @@ class DecisionScene(Scene):
             f"<b>{esc(s('decision.team'))}</b>", pygame.Rect(rect.x, top, rect.width, -1), "#small"
         )
         top = heading.rect.bottom + ui.px("small_gap")
-        cards = [card_data(member, ui.lang, s) for member in on_team(view)]
+        members = on_team(view)
+        cards = [card_data(m, ui.lang, s, face=face_of(session, m)) for m in members]
         cards += side_cards(view, lambda text: session.text(text, ui.lang), s)
         area = pygame.Rect(rect.x, top, rect.width, rect.bottom - top)
-        TeamPanel(ui, area, cards, max_columns=2, allow_compact=True)
+        panel = TeamPanel(ui, area, cards, max_columns=2, allow_compact=True)
+        self.faces = panel.faces
 
     def _hint(self) -> str:
         s = self.host.strings
