@@ -6,6 +6,8 @@ person's story are worded by game.play.lessons, as the window words them.
 
 from __future__ import annotations
 
+import math
+
 from game.i18n import Strings
 from game.play.lessons import member_line, moment_lines, points
 from game.safe_text import visible
@@ -14,6 +16,9 @@ from game.text.render import WIDTH, shown, wrap
 
 SPARK = " ▁▂▃▄▅▆▇█"
 BAR = 20
+COUNT_BAR = 14  # the widest bar of the principles chart, in characters
+NAME = 34  # the principle's name column
+AXIS = "│"
 
 
 def _bar(value: float, scale: float = 1.0) -> str:
@@ -21,8 +26,41 @@ def _bar(value: float, scale: float = 1.0) -> str:
     return "█" * filled + "·" * (BAR - filled)
 
 
+def _count_bar(count: int, unit: int) -> str:
+    """`count` times drawn to scale: one █ per `unit` times, at least one for any count."""
+    return "█" * (max(1, round(count / unit)) if count else 0)
+
+
+def _cut(text: str, width: int) -> str:
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
 def sparkline(values: list[float]) -> str:
     return "".join(SPARK[max(0, min(8, round(v * 8)))] for v in values)
+
+
+def principle_chart(met: dict[str, tuple[int, int]], s: Strings) -> list[str]:
+    """The principles met, the most met first: how often each was applied and how often
+    violated, counted apart (as in the window) on one scale, so a breach is never hidden by
+    applying the principle another time. `met`: Session.principle_counts()."""
+    if not met:
+        return ["  " + s("text.debrief.profile_empty")]
+    order = sorted(met.items(), key=lambda item: (-(item[1][0] + item[1][1]), item[0]))
+    unit = max(1, math.ceil(max(max(a, v) for a, v in met.values()) / COUNT_BAR))
+    out = wrap(s("text.debrief.profile_scale", unit=unit), "  ")
+    axis = 2 + NAME + 1 + 3 + 1 + COUNT_BAR + 1  # the column of the axis in each row
+    violated_word = s("text.debrief.col_violated")
+    head = f"{violated_word} {AXIS} {s('text.debrief.col_applied')}"
+    out.append(" " * max(2, axis - len(violated_word) - 1) + head)
+    for pid, (applied, violated) in order:
+        name = _cut(s.principle(pid), NAME)
+        broke = f"\u2212{violated}" if violated else ""
+        kept = f"+{applied}" if applied else ""
+        out.append(
+            f"  {name:<{NAME}} {broke:>3} {_count_bar(violated, unit):>{COUNT_BAR}} {AXIS} "
+            f"{_count_bar(applied, unit):<{COUNT_BAR}} {kept}".rstrip()
+        )
+    return out
 
 
 class DebriefText:
@@ -63,21 +101,27 @@ class DebriefText:
         return out
 
     def profile(self) -> list[str]:
-        d, s = self.d, self.s
-        out = ["", s("text.debrief.profile"), "  " + s("text.debrief.profile_note")]
-        touched = [(pid, v) for pid, v in d.profile.items() if v]
-        if not touched:
-            return [*out, "  " + s("text.debrief.profile_empty")]
-        scale = max(abs(v) for _, v in touched)
-        for pid, value in sorted(touched, key=lambda x: -x[1]):
-            sign = "+" if value > 0 else "-"
-            name = s.principle(pid)[:34]
-            out.append(f"  {name:<35}{sign} {_bar(value, scale)[:12]} {value:+d}")
-        functions = [
-            s("text.debrief.function", name=s.principle(f), value=f"{v:+d}")
-            for f, v in d.functions.items()
+        out = [
+            "",
+            self.s("text.debrief.profile"),
+            *principle_chart(self.d.session.principle_counts(), self.s),
         ]
-        return [*out, "", *wrap(s("text.debrief.functions", values=", ".join(functions)), "  ")]
+        met = self.d.session.principle_counts()
+        functions = []
+        for f in self.d.functions:
+            applied, violated = met.get(f, (0, 0))
+            if applied or violated:
+                value = f"+{applied} \u2212{violated}"
+                functions.append(
+                    self.s("text.debrief.function", name=self.s.principle(f), value=value)
+                )
+        if not functions:
+            return out
+        return [
+            *out,
+            "",
+            *wrap(self.s("text.debrief.functions", values=", ".join(functions)), "  "),
+        ]
 
     def moments(self) -> list[str]:
         s = self.s

@@ -20,6 +20,7 @@ from game.play.run import GameRun
 from game.safe_text import visible
 from game.sim.policies import choose
 from game.sim.session import InvalidChoice, Session, TurnRecord
+from game.text.debrief import principle_chart
 from game.text.render import WARN_SECONDS, Renderer, wrap
 
 QUIT, EOF = "quit", "eof"
@@ -92,6 +93,13 @@ class TextGame:
                 return EOF
             self.say(self.view.outcome(record))
         self.say(self.view.ending())
+        self.say(
+            [
+                "",
+                self.view.s("text.debrief.profile"),
+                *principle_chart(self.session.principle_counts(), self.view.s),
+            ]
+        )
         return None
 
     def _reload(self, change: Reloaded | Broken) -> None:

@@ -5,7 +5,6 @@ text-debrief-title = Debrief: { $title }
 ## The leadership profile
 
 text-debrief-profile = Your leadership profile
-text-debrief-profile_note = (times each principle was applied minus times it was violated)
 text-debrief-profile_empty = No principle was applied or violated.
 text-debrief-function = { $name } { $value }
 text-debrief-functions = The four functions of a manager: { $values }

@@ -118,3 +118,12 @@ text-reloaded = The scenario changed on disk: reloaded, { $count ->
        *[other] { $count } decisions replayed
     }.
 text-reload_broken = The scenario changed on disk but no longer validates; still playing the last good version:
+
+## The debrief's principles chart
+
+text-debrief-profile_scale = Applied and violated, counted apart; each █ stands for { $unit ->
+        [one] { $unit } time
+       *[other] { $unit } times
+    }.
+text-debrief-col_applied = applied
+text-debrief-col_violated = violated

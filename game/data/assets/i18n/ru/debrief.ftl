@@ -5,7 +5,6 @@ text-debrief-title = Разбор: { $title }
 ## Профиль руководителя
 
 text-debrief-profile = Ваш профиль руководителя
-text-debrief-profile_note = (сколько раз принцип применён минус сколько раз нарушен)
 text-debrief-profile_empty = Ни один принцип не был ни применён, ни нарушен.
 text-debrief-function = { $name } { $value }
 text-debrief-functions = Четыре функции менеджера: { $values }

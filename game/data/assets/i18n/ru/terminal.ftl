@@ -137,3 +137,13 @@ text-reloaded = Сценарий изменился на диске: загру�
        *[other] решений повторено
     }.
 text-reload_broken = Сценарий изменился на диске, но теперь в нём ошибки; продолжаем последнюю рабочую версию:
+
+## Принципы в разборе
+
+text-debrief-profile_scale = Применения и нарушения считаются отдельно; каждый █ — это { $unit ->
+        [one] { $unit } раз
+        [few] { $unit } раза
+       *[other] { $unit } раз
+    }.
+text-debrief-col_applied = применения
+text-debrief-col_violated = нарушения
