@@ -259,6 +259,47 @@ class SaveStore:
         """Delete a manual slot and its backup."""
         self._remove(self.slot_path(name))
 
+    def rename(self, path: Path, name: str) -> SaveEntry:
+        """Give the save at ``path`` the name ``name`` (the naming rules of slot names): it
+        becomes the manual slot ``name``. The renamed file is written (atomically) before the
+        old one is removed, so a crash in between leaves the game under both names, never
+        under none. Raises :class:`InvalidName` for a bad name, :class:`SaveWriteError` when
+        the save cannot be read or written, or when another game already has that name.
+        """
+        source = self._own(path)
+        clean = normalize_name(name, what="slot name")
+        found = load_save(source)
+        if isinstance(found, SaveProblem):
+            raise SaveWriteError(f"the save could not be read: {found.reason}", "save_unreadable")
+        target = self.slot_path(clean)
+        if target != source and (target.exists() or backup_path(target).exists()):
+            other = load_save(target)
+            if not (isinstance(other, SaveEntry) and other.record.game_id == found.record.game_id):
+                raise SaveWriteError(
+                    f'another saved game is already called "{clean}"', "name_taken", name=clean
+                )
+        record = replace(found.record, slot=clean)
+        ensure_data_dir(self.folder)
+        write_atomic(target, encode_save(record))
+        if target != source:
+            self._remove(source)
+        return SaveEntry(target, record)
+
+    def delete(self, path: Path) -> None:
+        """Delete the save at ``path`` (autosave or slot) and its backup. A file that is
+        already gone is no error; :class:`SaveWriteError` when it cannot be deleted."""
+        self._remove(self._own(path))
+
+    def _own(self, path: Path) -> Path:
+        """``path`` if it names a save file in this folder; SaveWriteError otherwise (a save
+        screen never deletes or rewrites anything else)."""
+        path = Path(path)
+        if path.parent.resolve() != self.folder.resolve() or not path.name.endswith(SAVE_SUFFIX):
+            raise SaveWriteError(f"{path.name} is not a save in {self.folder}", "not_a_save")
+        if path.name.startswith(".") or path.name.startswith(LEADERBOARD_FILE):
+            raise SaveWriteError(f"{path.name} is not a save in {self.folder}", "not_a_save")
+        return path
+
     def _remove(self, path: Path) -> None:
         for target in (path, backup_path(path)):
             try:

@@ -91,6 +91,7 @@ class App:
             flags |= pygame.FULLSCREEN
         else:
             size = fit_desktop(self._windowed_size)
+        set_icon()  # before the window opens: some platforms take the icon only then
         try:
             screen = pygame.display.set_mode(size, flags)
         except pygame.error:
@@ -355,6 +356,14 @@ def paint_background(theme: Theme, size: tuple[int, int]) -> pygame.Surface:
     for y in range(height):
         pygame.draw.line(surface, top.lerp(bottom, y / height), (0, y), (size[0], y))
     return surface
+
+
+def set_icon() -> None:
+    """Give the window the game's icon (a driver that has no icons ignores it)."""
+    from game.ui.pictures import icon
+
+    with contextlib.suppress(pygame.error):
+        pygame.display.set_icon(icon())
 
 
 def set_minimum_size(size: tuple[int, ...]) -> None:

@@ -8,6 +8,7 @@ from game.content import models as m
 from game.play.run import GameRun
 from game.ui.meters import card_data, side_cards
 from game.ui.page import page
+from game.ui.pictures import cover_picture, cover_size
 from game.ui.scene import Host, Scene
 from game.ui.team import TeamPanel, on_team
 from game.ui.widgets import Build, coloured, esc
@@ -56,7 +57,14 @@ class BriefingScene(Scene):
         text = session.text(scenario.briefing or scenario.summary, lang)
         left_width = round(body.width * 0.42)
         markup = f"{esc(text)}<br><br>{team_notes(self.host, self.run)}"
-        ui.text(markup, pygame.Rect(body.x, body.y, left_width, body.height), "#body")
+        left = pygame.Rect(body.x, body.y, left_width, body.height)
+        size = cover_size(left_width, round(body.height * 0.36))
+        if size[1]:
+            picture = cover_picture(ui.theme, scenario.setting, size)
+            ui.image(picture, pygame.Rect(left.topleft, size))
+            left.y += size[1] + gap
+            left.height -= size[1] + gap
+        ui.text(markup, left, "#body")
         view = self.run.view
         cards = [card_data(member, lang, s) for member in on_team(view)]
         cards += side_cards(view, lambda text: session.text(text, lang), s)

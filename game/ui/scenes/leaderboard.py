@@ -14,7 +14,7 @@ import pygame
 
 from game.content.text import tr
 from game.store.errors import StoreError
-from game.ui.boards import Board
+from game.ui.boards import Board, numbered
 from game.ui.page import page
 from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
@@ -46,13 +46,14 @@ class LeaderboardScene(Scene):
         if board is None:
             self.problem = services.problem or ""
             return
+        try:
+            versions = board.versions()
+        except (StoreError, OSError) as err:
+            self.problem = str(err)
+            return
         if not self.boards:
-            try:
-                versions = board.versions()
-            except (StoreError, OSError) as err:
-                self.problem = str(err)
-                return
             self.boards = [Board(v.scenario_id, v.content_hash) for v in versions]
+        self.boards = numbered(self.boards, [(v.scenario_id, v.content_hash) for v in versions])
         if services.scan.state().entries is None:
             services.scan.request()  # the endings' titles come from the scenario library
         self._titles(services.scan.state())
@@ -106,7 +107,7 @@ class LeaderboardScene(Scene):
         sub = None
         if self.boards:
             board = self.boards[self.index]
-            sub = s("leaderboard.sub", scenario=self._title(board), version=board.content_hash[:8])
+            sub = s("leaderboard.sub", scenario=self._title(board), version=board.number)
         frame = page(
             ui, s("leaderboard.heading"), [("done", s("button.done"), self._done)], subheading=sub
         )
@@ -136,7 +137,7 @@ class LeaderboardScene(Scene):
         rows, mark = [], None
         for rank, row in enumerate(self.rows, start=1):
             key = f"{row.scenario_id}:{row.ending_id}"
-            ending = tr(self.ending_titles.get(key), ui.lang) or (row.ending_id or "")
+            ending = tr(self.ending_titles.get(key), ui.lang) or "—"
             rows.append([str(rank), row.name, f"{row.score:.0f}", ending, row.played_at[:10]])
             if highlight is not None and row.row_id == highlight:
                 mark = rank - 1
@@ -151,7 +152,7 @@ class LeaderboardScene(Scene):
         box = ui.scroller(area)
         inner, y = box.get_container(), 0
         labels = [
-            ui.strings("leaderboard.sub", scenario=self._title(b), version=b.content_hash[:8])
+            ui.strings("leaderboard.sub", scenario=self._title(b), version=b.number)
             for b in self.boards
         ]
         width = list_width(ui, labels, "#list_item", area)
@@ -173,7 +174,9 @@ class LeaderboardScene(Scene):
         self.focus.items = self.focus.items[1:] + self.focus.items[:1]
 
     def _title(self, board: Board) -> str:
-        return tr(board.title, self.host.lang) if board.title else board.scenario_id
+        if board.title:
+            return tr(board.title, self.host.lang)
+        return self.host.strings("leaderboard.unknown_scenario")
 
     def default_focus(self) -> int:
         return self.index if len(self.boards) > 1 else len(self.focus.items) - 1

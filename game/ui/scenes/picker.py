@@ -11,11 +11,12 @@ from __future__ import annotations
 from typing import Any
 
 import pygame
-from pygame_gui.elements import UITextBox
+from pygame_gui.elements import UIImage, UITextBox
 
 from game.content.library import LibraryEntry
 from game.content.text import tr
 from game.ui.page import page
+from game.ui.pictures import cover_picture, cover_size
 from game.ui.resume import new_game
 from game.ui.rows import Row, Rows
 from game.ui.scan import LibraryState
@@ -33,6 +34,8 @@ class PickerScene(Scene):
         self.state = LibraryState()
         self.selected = 0
         self.details: UITextBox | None = None
+        self.cover: UIImage | None = None
+        self.cover_size = (0, 0)
         self.best: dict[str, float | None] = {}  # content hash -> best score, asked on demand
         self.touched = False  # the player pressed a key or clicked since the screen came up
         self.rows: Rows | None = None  # the list's buttons, made a few per frame
@@ -74,7 +77,10 @@ class PickerScene(Scene):
         """Show a reading of the library, keeping the selected file selected."""
         old = self.entries[self.selected].path if self.entries else None
         self.state = state
-        self.entries = list(state.entries or ())
+        # broken files go last and share one row of the list (see `_label`)
+        read = list(state.entries or ())
+        self.entries = [e for e in read if e.bundle is not None]
+        self.entries += [e for e in read if e.bundle is None]
         self.best.clear()  # scores are looked up again for the new versions
         paths = [entry.path for entry in self.entries]
         wanted = self.host.options.scenario
@@ -103,26 +109,43 @@ class PickerScene(Scene):
         body, gap = frame.body, ui.px("gap")
         list_width = max(ui.px("card_min_width"), round(body.width * 0.4))
         box = ui.scroller(pygame.Rect(body.x, body.y, list_width, body.height))
-        labels = [self._label(entry) for entry in self.entries]
+        shown = self.entries[: self._rows_wanted()]
+        labels = [self._label(entry) for entry in shown]
         width = fitted_width(ui, [label for label, _ in labels], "#list_item", box.rect)
         rows = [
             Row(f"entry:{e.path}", label, self._activate(i), object_id, self._focused(i))
-            for i, (e, (label, object_id)) in enumerate(zip(self.entries, labels, strict=True))
+            for i, (e, (label, object_id)) in enumerate(zip(shown, labels, strict=True))
         ]
         # the list comes first in the focus ring, before Start and Back
         self.rows = Rows(ui, box, width, rows, at=0)
+        self.selected = min(self.selected, max(0, len(shown) - 1))
         key = self._focus_key  # where the focus was; at first, the selected scenario
-        if key is None and self.entries:
-            key = f"entry:{self.entries[self.selected].path}"
+        if key is None and shown:
+            key = f"entry:{shown[self.selected].path}"
         self.rows.first(key)
         detail_rect = pygame.Rect(body.x + list_width + gap, body.y, 0, body.height)
         detail_rect.width = body.right - detail_rect.x
+        self.cover_size = cover_size(detail_rect.width, round(body.height * 0.4))
+        self.cover = None
+        if self.cover_size[1]:
+            spot = pygame.Rect(detail_rect.topleft, self.cover_size)
+            self.cover = ui.image(self._cover(self.selected), spot)
+            detail_rect.y += spot.height + gap
+            detail_rect.height -= spot.height + gap
         self.details = ui.text(self._details(self.selected), detail_rect, "#body")
         if not self.entries:
             self.details.set_text(self._empty())
 
+    def _cover(self, index: int) -> pygame.Surface:
+        """The cover of the scenario at `index` (an empty picture for a broken file)."""
+        entry = self.entries[index] if 0 <= index < len(self.entries) else None
+        if entry is None or entry.bundle is None:
+            return pygame.Surface(self.cover_size, pygame.SRCALPHA)
+        return cover_picture(self.host.theme, entry.bundle.scenario.setting, self.cover_size)
+
     def teardown(self) -> None:
         self.rows = None
+        self.cover = None
         super().teardown()
 
     @property
@@ -138,7 +161,7 @@ class PickerScene(Scene):
     def _label(self, entry: LibraryEntry) -> tuple[str, str]:
         s = self.host.strings
         if entry.bundle is None:
-            return s("picker.broken_item", id=entry.id), "#broken_item"
+            return s("picker.unreadable", count=len(self._broken())), "#broken_item"
         return tr(entry.bundle.scenario.title, self.host.lang), "#list_item"
 
     def _focused(self, index: int) -> Any:
@@ -146,6 +169,8 @@ class PickerScene(Scene):
             if index != self.selected and self.details is not None:
                 self.selected = index
                 self.details.set_text(self._details(index))
+                if self.cover is not None:
+                    self.cover.set_image(self._cover(index))
 
         return show
 
@@ -161,7 +186,9 @@ class PickerScene(Scene):
             return
         entry = self.entries[self.selected]
         if entry.bundle is None:
-            self.host.push(self.host.scene("notice", self.host.strings("picker.cannot_start")))
+            s = self.host.strings
+            more = [("details", s("picker.unreadable_details"), self._show_problems)]
+            self.host.push(self.host.scene("notice", s("picker.cannot_start"), more))
             return
         for scene in new_game(self.host, entry.bundle):
             self.host.push(scene)
@@ -193,12 +220,11 @@ class PickerScene(Scene):
         s, lang, theme = self.host.strings, self.host.lang, self.host.theme
         entry = self.entries[index]
         if entry.bundle is None:
-            error = entry.error.format() if entry.error is not None else ""
+            count = len(self._broken())
             return (
-                f"<b>{esc(entry.id)}</b><br><br>"
-                + coloured(s("picker.broken"), theme.hex("bad"), bold=True)
-                + f"<br>{esc(error)}<br><br>"
-                + coloured(s("picker.file", path=str(entry.path)), theme.hex("text_dim"))
+                coloured(s("picker.unreadable", count=count), theme.hex("bad"), bold=True)
+                + "<br><br>"
+                + esc(s("picker.unreadable_note", count=count))
             )
         scenario, team = entry.bundle.scenario, entry.bundle.team
         key = entry.bundle.content_hash
@@ -223,6 +249,33 @@ class PickerScene(Scene):
             f"<b>{esc(tr(scenario.title, lang))}</b><br><br>{esc(tr(scenario.summary, lang))}"
             + "<br><br>"
             + "<br>".join(esc(f) for f in facts)
-            + "<br><br>"
-            + coloured(s("picker.file", path=str(entry.path)), theme.hex("text_dim"))
         )
+
+    def _broken(self) -> list[LibraryEntry]:
+        return [entry for entry in self.entries if entry.bundle is None]
+
+    def _rows_wanted(self) -> int:
+        """Every playable scenario has a row; the broken files share the last one."""
+        playable = len(self.entries) - len(self._broken())
+        return playable + (1 if playable < len(self.entries) else 0)
+
+    def _problems(self) -> str:
+        """What is wrong with each broken file, and where it is: shown only on request."""
+        s = self.host.strings
+        parts = []
+        for entry in self._broken():
+            error = entry.error.format() if entry.error is not None else ""
+            parts.append(
+                "\n".join(
+                    (
+                        s("picker.broken_item", id=entry.path.name),
+                        s("picker.broken"),
+                        error,
+                        s("picker.file", path=str(entry.path)),
+                    )
+                )
+            )
+        return "\n\n".join(parts)
+
+    def _show_problems(self) -> None:
+        self.host.push(self.host.scene("notice", self._problems()))

@@ -10,6 +10,7 @@ from game.store.errors import StoreError
 from game.store.saves import SaveEntry, SaveStore
 from game.ui.flow import save_title
 from game.ui.jobs import Job
+from game.ui.pictures import logo_picture
 from game.ui.resume import resume_save
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
@@ -86,7 +87,9 @@ class TitleScene(Scene):
         box = ui.scroller(area)
         inner = box.get_container()
         col = Column(0, 0, width, ui.px("gap"))
-        ui.stacked_text(col, f"<b>{esc(s('app.name'))}</b>", "#title", inner)
+        picture = logo_picture(ui.theme, round(ui.rect.height * 0.13), width)
+        ui.image(picture, pygame.Rect((x_centre(width, picture), col.y), picture.get_size()), inner)
+        col.advance(picture.get_height())
         ui.stacked_text(col, esc(s("title.tagline")), "#tagline", inner)
         col.advance(ui.px("gap"))
         for key, label, action in self._menu():
@@ -144,3 +147,7 @@ def _latest(saves: SaveStore) -> tuple[SaveEntry | None, str | None]:
         return saves.latest(), None
     except (StoreError, OSError) as err:  # an unreadable data folder: no Continue, say why
         return None, str(err)
+
+
+def x_centre(width: int, picture: pygame.Surface) -> int:
+    return max(0, (width - picture.get_width()) // 2)

@@ -1,0 +1,16 @@
+# The game window: broken scenario files, managing saves, the class.
+
+picker-unreadable = { $count ->
+        [one] One scenario file could not be read
+       *[other] { $count } scenario files could not be read
+    }
+picker-unreadable_note = { $count ->
+        [one] It has a mistake, so it is left out. Whoever looks after the scenarios can run "leadsim check" to see what is wrong.
+       *[other] They have mistakes, so they are left out. Whoever looks after the scenarios can run "leadsim check" to see what is wrong.
+    }
+picker-unreadable_details = Show details
+leaderboard-unknown_scenario = A scenario that is no longer here
+
+store-name_taken = Another saved game is already called "{ $name }". Choose another name.
+store-save_unreadable = This saved game could not be read, so it cannot be renamed.
+store-not_a_save = This file is not a saved game.
