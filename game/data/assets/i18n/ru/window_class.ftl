@@ -15,3 +15,12 @@ leaderboard-unknown_scenario = Сценарий, которого здесь б�
 store-name_taken = Сохранённая игра с названием «{ $name }» уже есть. Выберите другое название.
 store-save_unreadable = Эту сохранённую игру не удалось прочитать, поэтому переименовать её нельзя.
 store-not_a_save = Этот файл — не сохранённая игра.
+
+saves-untitled = Сохранённая игра
+saves-rename = Переименовать
+saves-delete = Удалить
+saves-rename_heading = Новое название сохранённой игры
+saves-rename_prompt = Новое название для «{ $name }»:
+saves-rename_rules = От 1 до { $limit } символов: буквы любого языка, цифры, пробелы и знаки препинания. Enter — переименовать, Esc — отмена.
+saves-delete_heading = Удалить сохранённую игру?
+saves-delete_prompt = Игра «{ $name }» будет удалена с этого компьютера. Отменить это будет нельзя.
