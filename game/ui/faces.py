@@ -128,3 +128,54 @@ def icon(name: str, size: int, colour: pygame.Color | str) -> pygame.Surface:
     if isinstance(colour, pygame.Color):
         colour = f"#{colour.r:02x}{colour.g:02x}{colour.b:02x}"
     return art().icon(name, max(8, size), colour)
+
+
+@dataclass(frozen=True)
+class Tile:
+    """A face with the person's name and an optional caption under it."""
+
+    face: Face
+    name: str
+    caption: str = ""
+    tone: str = "text_dim"  # the palette colour of the caption
+
+
+def strip(theme: Theme, tiles: list[Tile], width: int, size: int) -> pygame.Surface:
+    """Faces side by side in rows (as many as fit in `width`), each with its name and
+    caption wrapped under it; the surface is as tall as its rows."""
+    from game.charts.draw import wrap_text
+
+    name_font = theme.font(theme.font_px("#small"), bold=True)
+    font = theme.font(theme.font_px("#small"))
+    gap = theme.px("small_gap")
+    tile_w = max(size, round(size * 1.5))
+    columns = max(1, (width + gap) // (tile_w + gap))
+    tile_w = (
+        max(tile_w, (width - gap * (columns - 1)) // columns) if len(tiles) >= columns else tile_w
+    )
+    laid = []
+    for tile in tiles:
+        lines = [(t, name_font, "text") for t in wrap_text(name_font, tile.name, tile_w)]
+        if tile.caption:
+            lines += [(t, font, tile.tone) for t in wrap_text(font, tile.caption, tile_w)]
+        laid.append(lines)
+    rows = [laid[i : i + columns] for i in range(0, len(laid), columns)]
+    heights = [
+        size + 4 + max(sum(f.get_linesize() for _, f, _ in ls) for ls in row) for row in rows
+    ]
+    surface = pygame.Surface(
+        (max(1, width), max(1, sum(heights) + gap * (len(rows) - 1))), pygame.SRCALPHA
+    )
+    y = 0
+    for r, row in enumerate(rows):
+        for c, lines in enumerate(row):
+            tile = tiles[r * columns + c]
+            x = c * (tile_w + gap)
+            surface.blit(portrait(tile.face, size), (x + (tile_w - size) // 2, y))
+            ty = y + size + 4
+            for text, f, tone in lines:
+                image = f.render(text, True, theme.colour(tone))
+                surface.blit(image, (x + (tile_w - image.get_width()) // 2, ty))
+                ty += f.get_linesize()
+        y += heights[r] + gap
+    return surface

@@ -7,13 +7,17 @@ from __future__ import annotations
 import pygame
 
 from game.charts import Bar, Series, bar_chart, line_chart
+from game.content.text import tr
+from game.i18n.words import PERSON_GENDERS
 from game.play.lessons import member_line, moment_lines
 from game.play.run import GameRun
 from game.play.wording import Wording
 from game.sim.debrief import Debrief
 from game.sim.scoring import PARTS
+from game.ui.faces import Face, Tile, face_of, face_size, strip
 from game.ui.flow import words
 from game.ui.page import page
+from game.ui.profile import Met, Profile, draw_profile
 from game.ui.rows import Texts
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, coloured, esc
@@ -27,7 +31,6 @@ PART_COLOURS = {
     "principles": "accent",
 }
 CHARTS = ("timeline", "profile")
-ROW_PX = 26  # the least height of a bar row in the principles chart
 LEDGER_PARTS_PER_FRAME = 2
 
 
@@ -43,6 +46,8 @@ class DebriefScene(Scene):
         self.lesson = lesson
         self.texts: Texts | None = None
         self.ledger_rect = pygame.Rect(0, 0, 0, 0)
+        self.profile: Profile | None = None  # the principles chart, when shown
+        self.faces: list[Face] = []  # the people's faces, as last laid out
 
     def build(self, ui: Build) -> None:
         s, said = ui.strings, words(self.host, self.run)
@@ -83,6 +88,11 @@ class DebriefScene(Scene):
         chart = self._timeline(size) if self.chart == "timeline" else self._profile(size)
         ui.image(chart, pygame.Rect((left.x, top), size))
         right = pygame.Rect(left.right + gap, body.y, body.right - left.right - gap, body.height)
+        people = self._faces(ui, right.width)
+        if people is not None:
+            ui.image(people, pygame.Rect(right.topleft, people.get_size()))
+            taken = people.get_height() + gap
+            right = pygame.Rect(right.x, right.y + taken, right.width, right.height - taken)
         # The ledger is long: one text box per part, a few made per frame (see game/ui/rows.py),
         # in a scroll area over a panel drawn like a text box
         self.ledger_rect = right
@@ -118,29 +128,14 @@ class DebriefScene(Scene):
         )
 
     def _profile(self, size: tuple[int, int]) -> pygame.Surface:
-        """The principles met, the most met first: how often each was applied (to the right)
-        and violated (to the left), counted apart."""
-        s, said = self.host.strings, words(self.host, self.run)
-        style = self.host.theme.chart_style()
-        bars: list[Bar] = []
-        for name, applied, violated in said.counts():
-            if applied:
-                bars.append(Bar(name, float(applied), note=f"+{applied}"))
-            if violated:
-                bars.append(Bar(name, -float(violated), note=f"\u2212{violated}"))
-        # keep labels readable: as many rows as fit at a legible height
-        bars = bars[: max(1, size[1] // ROW_PX - 2)]
-        reach = max([abs(b.value) for b in bars] + [1.0])
-        legend = [(s("run.counts.applied"), style.good), (s("run.counts.violated"), style.bad)]
-        return bar_chart(
-            size,
-            bars,
-            title=s("debrief.profile"),
-            value_range=(-reach, reach),
-            value_format="{:+.0f}",
-            legend=legend,
-            style=style,
-        )
+        """The principles met, the most met first: how many decisions applied each and how
+        many violated it, two bars on one scale (see game/ui/profile.py)."""
+        said = words(self.host, self.run)
+        counts = self.run.session.principle_counts()
+        order = sorted(counts.items(), key=lambda item: (-(item[1][0] + item[1][1]), item[0]))
+        met = [Met(pid, said.principle(pid), a, v) for pid, (a, v) in order]
+        self.profile = draw_profile(self.host.theme, self.host.strings, met, size)
+        return self.profile.surface
 
     def teardown(self) -> None:
         self.texts = None
@@ -213,6 +208,29 @@ class DebriefScene(Scene):
         for story in self.lesson.members:
             lines.append(esc(member_line(story, s, lang)))
         return "<br>".join(lines)
+
+    def _faces(self, ui: Build, width: int) -> pygame.Surface | None:
+        """Everyone who was on the team (or was to join), as the leader sees them at the end,
+        with what became of those who are not simply there."""
+        session, s = self.run.session, ui.strings
+        tiles = []
+        for member in self.run.view.members:
+            face = face_of(session, member)
+            caption, tone = "", "text_dim"
+            if member.status == "not_joined":
+                caption = s("face.never_joined", gender=self._gender(member.gender))
+            elif face.label_key is not None:
+                caption = s(face.label_key, gender=self._gender(member.gender))
+                tone = "bad" if face.gone else "warn"
+            tiles.append(Tile(face, tr(member.name, ui.lang), caption, tone))
+        self.faces = [tile.face for tile in tiles]
+        if not tiles:
+            return None
+        return strip(ui.theme, tiles, width, face_size(ui.theme, 2.5))
+
+    @staticmethod
+    def _gender(gender: str | None) -> str:
+        return PERSON_GENDERS.get(gender or "", "other")
 
     def _toggle(self) -> None:
         self.chart = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]
