@@ -303,6 +303,8 @@ class App:
         if self.live is not None and self.live.tick(self, current_run(self.stack), dt):
             self.dirty = True
         top = self.stack[-1]
+        if self.services.classroom.poll() and getattr(top, "shows_class", False):
+            self.relayout()  # the class's status, scenarios or last sending changed
         changed = top.update(dt)
         self.manager.update(dt)
         if changed or self.hot > 0 or top.animating:
@@ -404,6 +406,7 @@ def start(options: Options) -> App:
             app.push(scene)
     else:
         app.services.scan.request()
+    app.services.classroom.reconnect()  # the class of the last time, if any
     return app
 
 

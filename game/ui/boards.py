@@ -17,6 +17,7 @@ class Board:
     highlight: int | None = None  # leaderboard row id
     endings: Mapping[str, str] = field(default_factory=dict)  # ending id -> title, when known
     number: int = 1  # the version's place among the scenario's versions played, oldest first
+    run_id: str | None = None  # the game just played, whose sending to a class is shown
 
 
 def numbered(boards: list[Board], played: list[tuple[str, str]]) -> list[Board]:

@@ -1,5 +1,5 @@
 """What the screens need from outside the window: scenarios, saves, the leaderboard, settings,
-and a worker thread for slow work.
+the class the window is connected to, and a worker thread for slow work.
 
 One `Services` object is made per run and handed to the screens (no globals). When the
 leaderboard cannot be opened, it is shown as unavailable with the reason, and everything
@@ -19,6 +19,7 @@ from game.store.datadir import data_dir
 from game.store.errors import StoreError
 from game.store.leaderboard import Leaderboard
 from game.store.saves import SaveStore
+from game.ui.classroom import Classroom
 from game.ui.jobs import Jobs
 from game.ui.scan import LibraryScan
 from game.ui.settings import SettingsFile
@@ -33,11 +34,20 @@ class Services:
     clock: Callable[[], float] = time.monotonic
     problem: str | None = None  # why the store is unavailable, for the player
     jobs: Jobs = field(default_factory=Jobs)
+    class_folder: Path | None = None  # where the class link keeps its outbox; None: no class
     _board: Leaderboard | None = None
 
     def __post_init__(self) -> None:
         # every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios)
         self.scan = LibraryScan(self.scenario_dirs)
+        self.classroom = Classroom(
+            self.class_folder, self.jobs, self.clock, local=self._library_versions
+        )
+
+    def _library_versions(self) -> frozenset[str]:
+        """The scenario versions read so far (the class does not fetch these again)."""
+        entries = self.scan.state().entries or ()
+        return frozenset(e.bundle.content_hash for e in entries if e.bundle is not None)
 
     def wait(self, timeout: float = 30.0) -> bool:
         """Block until the background work is done (for tests and scripts); False on timeout."""
@@ -68,6 +78,7 @@ class Services:
     def close(self) -> None:
         self.scan.close()
         self.jobs.close()
+        self.classroom.close()
         if self._board is not None:
             self._board.close()
             self._board = None
@@ -81,4 +92,5 @@ def make_services(scenario_dirs: list[Path]) -> Services:
         saves=SaveStore(folder),
         settings_file=SettingsFile(folder),
         open_leaderboard=lambda: Leaderboard.open(folder),
+        class_folder=folder,
     )

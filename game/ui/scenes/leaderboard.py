@@ -15,6 +15,7 @@ import pygame
 from game.content.text import tr
 from game.store.errors import StoreError
 from game.ui.boards import Board, numbered
+from game.ui.classpage import sent_line
 from game.ui.page import page
 from game.ui.scan import LibraryState
 from game.ui.scene import Host, Scene
@@ -27,6 +28,7 @@ COLUMNS = (Column(0, "right"), Column(0.5), Column(0, "right"), Column(0.5), Col
 
 class LeaderboardScene(Scene):
     name = "leaderboard"
+    shows_class = True  # laid out again when the class answers about the game just sent
 
     def __init__(self, host: Host, board: Board | None) -> None:
         super().__init__(host)
@@ -108,6 +110,9 @@ class LeaderboardScene(Scene):
         if self.boards:
             board = self.boards[self.index]
             sub = s("leaderboard.sub", scenario=self._title(board), version=board.number)
+            sending = sent_line(self.host, board.run_id)
+            if sending:
+                sub = f"{sub}\n{sending}"
         frame = page(
             ui, s("leaderboard.heading"), [("done", s("button.done"), self._done)], subheading=sub
         )

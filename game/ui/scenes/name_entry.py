@@ -7,6 +7,7 @@ import pygame_gui
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
 from game.play.run import GameRun
+from game.store.names import normalize_name
 from game.ui.boards import Board
 from game.ui.dialogs import MAX_NAME, TextEntryMixin
 from game.ui.flow import record_score
@@ -108,6 +109,9 @@ class NameEntryScene(TextEntryMixin, Scene):
             if self.message is not None:
                 self.message.set_text(self._message())
             return
+        # the class gets the game too, when the window is connected to one (on the worker)
+        name = normalize_name(self.name_text)
+        self.host.services.classroom.submit(self.run, name, self.host.lang)
         self._show_board(self.run.recorded_row)
 
     def _skip(self) -> None:
@@ -117,5 +121,7 @@ class NameEntryScene(TextEntryMixin, Scene):
         bundle, session, lang = self.run.bundle, self.run.session, self.host.lang
         title = session.text(bundle.scenario.title, lang)
         endings = {e.id: session.text(e.title, lang) for e in bundle.scenario.endings}
-        board = Board(bundle.scenario.id, bundle.content_hash, title, row, endings)
+        board = Board(
+            bundle.scenario.id, bundle.content_hash, title, row, endings, run_id=self.run.run_id
+        )
         self.host.replace(self.host.scene("leaderboard", board))

@@ -36,6 +36,8 @@ class PickerScene(Scene):
         self.details: UITextBox | None = None
         self.cover: UIImage | None = None
         self.cover_size = (0, 0)
+        self.class_version = -1  # the class's scenarios shown come from this version
+        self.from_class: set[Any] = set()
         self.best: dict[str, float | None] = {}  # content hash -> best score, asked on demand
         self.touched = False  # the player pressed a key or clicked since the screen came up
         self.rows: Rows | None = None  # the list's buttons, made a few per frame
@@ -64,7 +66,8 @@ class PickerScene(Scene):
         if self._look_up_best():
             return True
         state = self.host.services.scan.state()
-        if (state.version, state.problem) == (self.state.version, self.state.problem):
+        seen = (self.state.version, self.state.problem, self.class_version)
+        if (state.version, state.problem, self.host.services.classroom.version) == seen:
             return False
         first = self.state.entries is None
         self._take(state)
@@ -78,8 +81,15 @@ class PickerScene(Scene):
         old = self.entries[self.selected].path if self.entries else None
         self.state = state
         # broken files go last and share one row of the list (see `_label`)
+        room = self.host.services.classroom
+        self.class_version = room.version
+        self.from_class = {entry.path for entry in room.offers}
         read = list(state.entries or ())
-        self.entries = [e for e in read if e.bundle is not None]
+        # the class's scenarios first; broken files last, sharing one row (see `_label`)
+        local = [e for e in read if e.bundle is not None]
+        have = {e.bundle.content_hash for e in local if e.bundle is not None}
+        offers = [e for e in room.offers if e.bundle and e.bundle.content_hash not in have]
+        self.entries = offers + local
         self.entries += [e for e in read if e.bundle is None]
         self.best.clear()  # scores are looked up again for the new versions
         paths = [entry.path for entry in self.entries]
@@ -162,7 +172,10 @@ class PickerScene(Scene):
         s = self.host.strings
         if entry.bundle is None:
             return s("picker.unreadable", count=len(self._broken())), "#broken_item"
-        return tr(entry.bundle.scenario.title, self.host.lang), "#list_item"
+        title = tr(entry.bundle.scenario.title, self.host.lang)
+        if entry.path in self.from_class:
+            return s("picker.class_item", title=title), "#list_item"
+        return title, "#list_item"
 
     def _focused(self, index: int) -> Any:
         def show() -> None:
@@ -244,6 +257,8 @@ class PickerScene(Scene):
             s("picker.team", team=tr(team.name, lang), count=len(team.members)),
             best_text,
         ]
+        if entry.path in self.from_class:
+            facts.append(s("picker.from_class", url=self.host.services.classroom.url or ""))
         facts = [fact for fact in facts if fact]
         return (
             f"<b>{esc(tr(scenario.title, lang))}</b><br><br>{esc(tr(scenario.summary, lang))}"

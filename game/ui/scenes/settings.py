@@ -1,4 +1,5 @@
-"""Settings: language, window or full screen, text size, colour-blind-safe palette.
+"""Settings: language, window or full screen, text size, colour-blind-safe palette, and the
+class (game/ui/classpage.py: a server's address and PIN, Connect).
 
 Each setting is one button showing its value; Enter or Right moves to the next value, Left to
 the previous one. Text size stops at its smallest and largest value: the arrows stay there,
@@ -12,6 +13,8 @@ from __future__ import annotations
 import pygame
 
 from game.charts.draw import wrap_text as wrap
+from game.ui.classpage import ClassPage, status_line
+from game.ui.dialogs import BLINK_SECONDS
 from game.ui.focus import Action
 from game.ui.page import page
 from game.ui.scene import Host, Scene
@@ -31,12 +34,18 @@ def value_label(host: Host, name: str, settings: Settings) -> str:
 
 class SettingsScene(Scene):
     name = "settings"
+    shows_class = True  # laid out again when the class's status changes
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
         self.direction = 1  # where Enter moves an ordered setting next: 1 larger, -1 smaller
+        self.class_page: ClassPage | None = None  # the class part, while it is open
+        self.blink = 0.0
 
     def build(self, ui: Build) -> None:
+        if self.class_page is not None:
+            self.class_page.build(ui)
+            return
         s = ui.strings
         width = min(ui.rect.width - 2 * ui.px("margin"), ui.px("card_min_width") * 3)
         frame = page(
@@ -60,9 +69,56 @@ class SettingsScene(Scene):
                 scroller=box,
             )
             y += button.rect.height + ui.px("small_gap")
+        if self.host.services.classroom.usable:
+            label = s("settings.row", setting=s("classroom.heading"), value=status_line(self.host))
+            button = ui.button(
+                "setting:class",
+                label,
+                pygame.Rect(0, y, width, -1),
+                self._open_class,
+                "#list_item",
+                container=inner,
+                scroller=box,
+            )
+            y += button.rect.height + ui.px("small_gap")
         note = ui.text(esc(s("settings.note")), pygame.Rect(0, y, width, -1), "#small", inner)
         fit_scroller(box, note.rect.bottom - inner.get_rect().y)
         self.focus.items = self.focus.items[1:] + self.focus.items[:1]
+
+    def built(self) -> None:
+        if self.class_page is None or not self.class_page.built(self):
+            super().built()
+
+    def teardown(self) -> None:
+        if self.class_page is not None:
+            self.class_page.teardown()
+        super().teardown()
+
+    def _open_class(self) -> None:
+        self.class_page = ClassPage(self.host, self._close_class)
+        self.reset_focus()
+        self.host.relayout()
+
+    def _close_class(self) -> None:
+        self.class_page = None
+        self._focus_key = "setting:class"
+        self.host.relayout()
+
+    def back(self) -> bool:
+        if self.class_page is not None:
+            self._close_class()
+            return True
+        return super().back()
+
+    def update(self, dt: float) -> bool:
+        """While an entry has the keyboard, redraw about twice a second (the cursor blinks)."""
+        if self.class_page is None or not self.class_page.typing_now:
+            return False
+        self.blink += dt
+        if self.blink < BLINK_SECONDS:
+            return False
+        self.blink = 0.0
+        return True
 
     def _cycler(self, name: str, step: int) -> Action:
         def run() -> None:
@@ -77,6 +133,10 @@ class SettingsScene(Scene):
         return run
 
     def handle_event(self, event: pygame.event.Event) -> bool:
+        if self.class_page is not None:
+            if self.class_page.handle_event(self, event):
+                return True
+            return super().handle_event(event)
         key = self.focus.current_key or ""
         arrows = (pygame.K_LEFT, pygame.K_RIGHT)
         if event.type == pygame.KEYDOWN and key.startswith("setting:") and event.key in arrows:

@@ -8,16 +8,18 @@ import pygame
 
 from game.store.errors import StoreError
 from game.store.saves import SaveEntry, SaveStore
-from game.ui.flow import save_title
+from game.ui.classpage import status_line
 from game.ui.jobs import Job
 from game.ui.pictures import logo_picture
 from game.ui.resume import resume_save
+from game.ui.savenames import title_of
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
 
 
 class TitleScene(Scene):
     name = "title"
+    shows_class = True  # laid out again when the class's status changes
 
     def __init__(self, host: Host) -> None:
         super().__init__(host)
@@ -96,6 +98,8 @@ class TitleScene(Scene):
             button = ui.button(key, label, col.next(-1), action, container=inner, scroller=box)
             col.advance(button.rect.height)
         ui.stacked_text(col, esc(s("title.keys")), "#tagline_small", inner)
+        if self.host.services.classroom.usable:
+            ui.stacked_text(col, esc(status_line(self.host)), "#tagline_small", inner)
         problem = self.host.services.problem
         if problem:
             ui.stacked_text(col, esc(s("title.store_problem", problem=problem)), "#small", inner)
@@ -108,7 +112,7 @@ class TitleScene(Scene):
             record = self.latest.record
             label = s(
                 "title.continue",
-                scenario=save_title(self.host, record),
+                scenario=title_of(self.host, record),
                 decisions=len(record.decisions),
             )
             items.append(("continue", label, self._continue))

@@ -24,3 +24,32 @@ saves-rename_prompt = Новое название для «{ $name }»:
 saves-rename_rules = От 1 до { $limit } символов: буквы любого языка, цифры, пробелы и знаки препинания. Enter — переименовать, Esc — отмена.
 saves-delete_heading = Удалить сохранённую игру?
 saves-delete_prompt = Игра «{ $name }» будет удалена с этого компьютера. Отменить это будет нельзя.
+
+picker-class_item = Класс: { $title }
+picker-from_class = Из класса по адресу { $url }
+
+classroom-heading = Класс
+classroom-intro = На занятии компьютер ведущего открывает класс: введите адрес и PIN-код, которые он показывает. Тогда законченные игры попадут и в таблицу рекордов класса, и в таблицу этого компьютера, а сценарии класса появятся в списке сценариев.
+classroom-address = Адрес сервера
+classroom-address_example = например, 192.168.1.5:8750
+classroom-pin = PIN-код
+classroom-connect = Подключиться
+classroom-disconnect = Отключиться
+classroom-bad_address = Это не адрес сервера. Напишите его так, как он показан на экране ведущего, например 192.168.1.5:8750.
+classroom-off = Нет подключения к классу
+classroom-connecting = Подключение к классу { $url }…
+classroom-connected = Подключено к классу { $url }
+classroom-waiting = { $count ->
+        [one] { $count } законченная игра ждёт отправки.
+        [few] { $count } законченные игры ждут отправки.
+       *[other] { $count } законченных игр ждут отправки.
+    }
+classroom-wrong_pin = Класс { $url } не принимает этот PIN-код
+classroom-unreachable = Класс { $url } не отвечает ({ $reason })
+classroom-fetch_problems = Некоторые сценарии класса нельзя использовать:
+classroom-sending = Игра отправляется в класс…
+classroom-accepted = Класс получил вашу игру.
+classroom-accepted_score = Класс получил вашу игру, её результат — { $score }.
+classroom-queued = Класс сейчас не отвечает: игра ждёт на этом компьютере и будет отправлена, когда он ответит.
+classroom-refused = Класс не принял вашу игру: { $reason }
+classroom-not_queued = Игру не удалось сохранить для класса: { $reason }
