@@ -6,12 +6,13 @@ For ``leadsim play --text`` (and anything else that plays in the terminal)::
     link = connect_from_args(args, strings)          # before playing: None without --server
     if link is not None:
         print(link.note)                             # "Connected to the class at ..."
+        for line in link.drained_lines(): print(line)   # runs that waited, sent now
         ...                                          # play; link.client.progress(...) per turn
         print(link.send(session, name, lang, duration_s, run_id, mode))   # after the ending
 
 The run goes to the outbox first and is sent at once when the class answers; otherwise it is
-sent at the next start (``link.client.drain()``) and the line says so. Nothing here raises
-for a network problem.
+sent at the next start (connecting drains the outbox) or by ``--send``, and the line says so.
+Nothing here raises for a network problem.
 """
 
 from __future__ import annotations
@@ -21,17 +22,25 @@ from dataclasses import dataclass
 from typing import Any
 
 from game.i18n import Strings
+from game.play.classrun import DrainReport
 from game.play.client import CONNECTED, WRONG_PIN, ClassClient, ClientError, Run
 
 
 def add_class_options(parser: argparse.ArgumentParser) -> None:
-    """Add ``--server URL`` and ``--pin PIN``."""
+    """Add ``--server URL``, ``--pin PIN`` and ``--send``."""
     parser.add_argument(
         "--server",
         metavar="URL",
-        help="send finished runs to this class (the address leadsim serve printed)",
+        help="play in this class (the address leadsim serve printed, e.g. 192.168.1.5:8750): "
+        "its scenarios are offered and the finished run is sent to it",
     )
     parser.add_argument("--pin", metavar="PIN", help="the class PIN leadsim serve printed")
+    parser.add_argument(
+        "--send",
+        action="store_true",
+        help="with --server and --pin: send the finished runs still waiting for that class, "
+        "say what became of them, and stop (exit 1 while some still wait)",
+    )
 
 
 @dataclass
@@ -41,6 +50,11 @@ class ClassLink:
     client: ClassClient
     note: str
     strings: Strings
+    drained: DrainReport | None = None  # what connecting did with the runs that waited
+
+    @property
+    def connected(self) -> bool:
+        return self.client.status == CONNECTED
 
     def send(
         self, session: Any, name: str, lang: str, duration_s: float,
@@ -59,7 +73,27 @@ class ClassLink:
             return s("class.sent", score=round(float(queued.result["score"]), 1))
         if queued.refused:
             return s("class.refused", reason=queued.refused)
-        return s("class.queued", count=self.client.pending())
+        url = self.client.url or ""
+        if self.client.status == WRONG_PIN:
+            waiting = s("text.class.queued_pin", url=url)
+        else:
+            waiting = s("class.queued", count=self.client.pending())
+        return waiting + "\n" + s("text.class.send_later", url=url)
+
+    def drained_lines(self, report: DrainReport | None = None) -> list[str]:
+        """What a drain did, a line each: runs sent, each run refused with the reason, runs
+        still waiting (nothing when nothing waited)."""
+        s, done = self.strings, report or self.drained
+        if done is None:
+            return []
+        lines = []
+        if done.sent:
+            lines.append(s("text.class.drain_sent", count=len(done.sent)))
+        for submission, reason in done.refused:
+            lines.append(s("text.class.drain_refused", run=submission, reason=reason))
+        if done.pending:
+            lines.append(s("text.class.drain_waiting", count=done.pending))
+        return lines
 
 
 def connect_from_args(args: argparse.Namespace, strings: Strings) -> ClassLink | None:
@@ -69,11 +103,14 @@ def connect_from_args(args: argparse.Namespace, strings: Strings) -> ClassLink |
         return None
     client = ClassClient()
     status = client.connect(args.server, args.pin or "", remember=False)
+    drained = None
     if status == CONNECTED:
-        client.drain(force=True)
         note = strings("class.connected", url=client.url or "")
+        drained = client.drain(force=True)
     elif status == WRONG_PIN:
         note = strings("class.wrong.pin", url=client.url or "")
     else:
         note = strings("class.unreachable", url=client.url or "", reason=client.message)
-    return ClassLink(client, note, strings)
+    if drained is None and client.pending():
+        drained = DrainReport(pending=client.pending())
+    return ClassLink(client, note, strings, drained)

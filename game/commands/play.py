@@ -10,6 +10,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.commands import add_scenarios_option
+from game.commands.classopts import ClassLink, add_class_options
+from game.commands.playclass import class_problem, link_for, play_in_class, say_for, send
 from game.content.diagnostics import ContentError
 from game.content.library import Bundle
 from game.content.text import DEFAULT_LANG
@@ -21,6 +23,7 @@ from game.sim.policies import POLICY_NAMES
 
 if TYPE_CHECKING:
     from game.play.run import GameRun
+    from game.text.play import LineReader
 
 
 def register(subparsers: Any) -> None:
@@ -30,7 +33,12 @@ def register(subparsers: Any) -> None:
         description=(
             "Play a scenario. SCENARIO is a path to a .yaml file or a scenario id, looked up in "
             "--scenarios folders, in $LEADSIM_SCENARIOS and in the bundled scenarios/. Without "
-            "SCENARIO the window opens on the title screen."
+            "SCENARIO the window opens on the title screen. With --text --server URL --pin PIN "
+            "the game is played in a class (leadsim serve): without SCENARIO the class's "
+            "scenarios are offered, the projector sees each decision, and the finished run is "
+            "sent to the class, which replays it and puts it on its board. A class that does "
+            "not answer, or a wrong PIN, is said in one line and the game goes on: its run "
+            "waits on this computer and is sent by the next game for the class or by --send."
         ),
     )
     parser.add_argument("scenario", nargs="?", metavar="SCENARIO")
@@ -93,6 +101,7 @@ def register(subparsers: Any) -> None:
         action="store_true",
         help="continue the latest saved game in the terminal",
     )
+    add_class_options(parser)
     parser.set_defaults(func=run)
 
 
@@ -184,6 +193,11 @@ def run(args: argparse.Namespace) -> int:
             return fail(problem, 2)
     if args.resume and args.team:
         return fail("--continue goes on with the team the game was saved with; leave out --team", 2)
+    problem = class_problem(args, bool(terminal))
+    if problem is not None:
+        return fail(problem, 2)
+    if args.send:
+        return send(args)
     if args.resume and terminal:
         return _continue(args)
     if not terminal:
@@ -196,7 +210,7 @@ def run(args: argparse.Namespace) -> int:
             args.name = normalize_name(args.name)
         except StoreError as err:
             return fail(str(err), 2)
-    if not args.scenario:
+    if not args.scenario and not args.server:
         return fail(
             "name a scenario to play in the terminal, e.g. leadsim play example_release --text", 2
         )
@@ -204,6 +218,8 @@ def run(args: argparse.Namespace) -> int:
         script = parse_choices(args.choices)
     except ValueError as err:
         return fail(str(err), 2)
+    if args.server:
+        return play_in_class(args, script)
     bundle = load(args.scenario, args.scenarios, team=args.team)
     if bundle is None:
         return 1
@@ -215,15 +231,30 @@ def play_text(
     bundle: Bundle,
     script: list[str | int | None],
     run: GameRun | None = None,
+    link: ClassLink | None = None,
+    reader: LineReader | None = None,
 ) -> int:
-    """Play `bundle` in the terminal (or go on with `run`, a continued save)."""
+    """Play `bundle` in the terminal (or go on with `run`, a continued save); with `link`, as
+    part of that class (`reader`: the input already read from, if any)."""
     from game.play.run import GameRun, mode_of
     from game.store.saves import SaveStore
     from game.text.autosave import save_note
-    from game.text.play import EOF, QUIT, Decider, ScriptError, TextGame
+    from game.text.classplay import ClassGame, ask_name
+    from game.text.play import EOF, QUIT, Decider, LineReader, ScriptError, TextGame
 
     scenario = bundle.scenario
     interactive = not args.json
+    if link is not None and not args.name:
+        args.name = run.player_name if run is not None else None
+        if not args.name and not interactive:
+            link.client.close()
+            return fail("a game for a class needs the name for its board: add --name NAME", 2)
+        if not args.name:
+            reader = reader or LineReader(sys.stdin, None)
+            args.name = ask_name(link.strings, reader, say_for(args))
+            if args.name is None:
+                link.client.close()
+                return 0
     if run is None:
         lang = args.lang or (scenario.languages[0] if scenario.languages else DEFAULT_LANG)
         mode = mode_of(bool(script), args.policy)
@@ -234,17 +265,28 @@ def play_text(
         visible(strings("text.save_failed", error=problem)), file=sys.stderr
     )
     watcher = Watcher(bundle, args.scenarios) if args.watch else None
+    in_class = None
+    if link is not None and args.name:
+        link.strings = strings
+        in_class = ClassGame.begin(link, run, args.name, say_for(args))
     game = TextGame(
-        run, sys.stdout, sys.stdin, quiet=args.json, watcher=watcher, timed=not args.untimed
-    )
+        run, sys.stdout, sys.stdin, quiet=args.json, watcher=watcher, timed=not args.untimed,
+        lines=reader, after_turn=in_class.turn if in_class else None,
+    )  # fmt: skip
     try:
         stopped = game.run(Decider(script, args.policy, interactive))
     except ScriptError as err:
+        if in_class is not None:
+            in_class.stop()
         return fail(strings("text.scripted_bad", turn=err.turn, problem=err.problem))
     except KeyboardInterrupt:
+        if in_class is not None:
+            in_class.stop()
         print("\n" + strings("text.interrupted", count=len(run.session.decisions)), file=sys.stderr)
         print(visible(save_note(run)), file=sys.stderr)
         return 130
+    if in_class is not None and stopped in (QUIT, EOF):
+        in_class.stop()
     unfinished = stopped in (QUIT, EOF)
     if unfinished and args.name:
         print(strings("text.not_recorded_unfinished"), file=sys.stderr)
@@ -263,9 +305,10 @@ def play_text(
         return 0
     if args.json:
         sys.stdout.write(dumps(run.session.to_json(), sort_keys=True) + "\n")
-    if args.name and not _record(run, args.name, quiet=args.json):
-        return 1
-    return 0
+    recorded = not args.name or _record(run, args.name, quiet=args.json)
+    if in_class is not None:
+        in_class.finish()
+    return 0 if recorded else 1
 
 
 def _record(run: GameRun, name: str, quiet: bool) -> bool:
@@ -314,7 +357,10 @@ def _continue(args: argparse.Namespace) -> int:
     if run.notice:
         print(visible(run.notice))
     args.name = args.name or run.player_name
-    return play_text(args, run.bundle, [], run)
+    link = link_for(args, run.lang) if args.server else None
+    if isinstance(link, int):
+        return link
+    return play_text(args, run.bundle, [], run, link=link)
 
 
 def _window(args: argparse.Namespace) -> int:

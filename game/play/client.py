@@ -73,6 +73,15 @@ def _reason(response: httpx.Response) -> str:
     return f"the server answered {response.status_code}"
 
 
+def _network_problem(exc: httpx.HTTPError) -> str:
+    """What went wrong on the way to the server, in a few words for the player."""
+    if isinstance(exc, httpx.TimeoutException):
+        return "no answer in time"
+    if isinstance(exc, httpx.ConnectError):
+        return "nothing answers at that address and port"
+    return f"the connection failed ({type(exc).__name__})"
+
+
 class ClassClient:
     """A game's link to one class server (see the module)."""
 
@@ -112,6 +121,13 @@ class ClassClient:
         if remember:
             self._save_settings()
         return self.check()
+
+    def twin(self, timeout: float) -> ClassClient:
+        """Another client of this class and folder with a connection of its own, not checked
+        again: for a thread that must neither wait for nor disturb this one."""
+        other = ClassClient(self.folder, timeout=timeout, max_delay_s=self._max_delay)
+        other.url, other.pin, other.status = self.url, self.pin, self.status
+        return other
 
     def reconnect(self) -> str:
         """Connect to the class remembered by the last :meth:`connect` (status ``off`` if none)."""
@@ -172,7 +188,7 @@ class ClassClient:
         try:
             response = self._http.request(method, self.url + path, headers=headers, **options)
         except httpx.HTTPError as exc:
-            self._set(UNREACHABLE, f"the class server does not answer ({type(exc).__name__})")
+            self._set(UNREACHABLE, _network_problem(exc))
             return None
         if response.status_code == 401:
             self._set(WRONG_PIN, "the class PIN is wrong")

@@ -44,10 +44,14 @@ class TextGame:
     quiet: bool = False
     watcher: Watcher | None = None
     timed: bool = True  # enforce decision time limits where the input allows it
+    # the reader that already asked something before the game (it may hold read-ahead input)
+    lines: LineReader | None = None
+    after_turn: Callable[[], None] | None = None  # told after each decision
 
     def __post_init__(self) -> None:
         self.lang = self.game_run.lang
-        self.reader = LineReader(self.inp, self.watcher)
+        self.reader = self.lines or LineReader(self.inp, self.watcher)
+        self.reader.watcher = self.watcher
         self.view = Renderer(self.session, self.lang, self._timed())
 
     @property
@@ -92,6 +96,8 @@ class TextGame:
             else:
                 return EOF
             self.say(self.view.outcome(record))
+            if self.after_turn is not None:
+                self.after_turn()
         self.say(self.view.ending())
         self.say(
             [

@@ -127,3 +127,28 @@ text-debrief-profile_scale = Applied and violated, counted apart; each █ stand
     }.
 text-debrief-col_applied = applied
 text-debrief-col_violated = violated
+
+## Playing in a class (--server URL --pin PIN)
+
+text-class-drain_sent = { $count ->
+        [one] A finished run that waited on this computer was sent to the class.
+       *[other] { $count } finished runs that waited on this computer were sent to the class.
+    }
+text-class-drain_refused = The class did not take the run { $run } that waited: { $reason }. It is kept in the outbox's refused folder and stays on this computer's leaderboard.
+text-class-drain_waiting = { $count ->
+        [one] A finished run still waits on this computer for the class.
+       *[other] { $count } finished runs still wait on this computer for the class.
+    }
+text-class-drain_nothing = No finished run waits for this class.
+text-class-no_scenarios = The class offers no scenario yet: ask the instructor, or name a scenario of this computer.
+text-class-offers = { $count ->
+        [one] The class offers one scenario:
+       *[other] The class offers { $count } scenarios:
+    }
+text-class-pick = Which one do you play? (1-{ $count }, q = quit):
+text-class-name_a_scenario = The class cannot be asked for its scenarios now: name a scenario to play, e.g. leadsim play example_release --text --server …
+text-class-not_offered = The class does not offer this version of { $title }: the run is played here and the class decides when it arrives.
+text-class-fetch_failed = { $title } from the class cannot be played: { $reason }
+text-class-ask_name = Your name on the class board:
+text-class-queued_pin = The class at { $url } did not take the PIN: the run waits on this computer until it is sent with the right PIN.
+text-class-send_later = To send it later: leadsim play --text --server { $url } --pin PIN --send (the next game for the class sends it too).
