@@ -24,7 +24,7 @@ from game.sim.scoring import PARTS, Score, health, parts, total, weights
 from game.sim.texts import Renderer
 from game.sim.turn import advance, decide
 from game.sim.views import team_view
-from game.sim.world import AWAY, NOT_JOINED, PRESENT, PRINCIPLE_INDEX, World
+from game.sim.world import GONE, PRINCIPLE_INDEX, World
 
 __all__ = [
     "ChoiceOption", "Decision", "InvalidChoice", "MemberView", "ReplayError", "Session",
@@ -178,7 +178,7 @@ class Session:
         program, ctx, rows, w = self.program, self.ctx, self.rows, self.world
         event = self._event
         before = self._snapshot.members
-        gone_before = ~np.isin(w.status[0], (PRESENT, AWAY, NOT_JOINED))
+        gone_before = GONE[w.status[0]]
         applied_before, violated_before = w.applied[0].copy(), w.violated[0].copy()
         ctx.messages = []
         turn = w.turn
@@ -195,7 +195,7 @@ class Session:
         self.trajectory.append(self._snapshot.averages)
         self.decisions.append(choice.id if choice else None)
         # left the team this turn (quit, burned out or let go; being away is not leaving)
-        gone = ~np.isin(w.status[0], (PRESENT, AWAY, NOT_JOINED)) & ~gone_before
+        gone = GONE[w.status[0]] & ~gone_before
         changes = _changes(ids, before, self._snapshot.members, gone)
         record = TurnRecord(
             turn=turn,
@@ -273,17 +273,18 @@ class Session:
         w, consts = self.world, self.program.consts
         prod = productivity(w, consts)
         present = w.present[0]
-        count = max(int(present.sum()), 1)
+        here = int(present.sum())
         rows = np.stack([w.morale[0], w.stress[0], w.trust[0], w.fatigue[0], prod[0]])
-        means = (rows @ present) / count if present.any() else np.zeros(5)
+        means = (rows @ present) / max(here, 1) if here else np.zeros(5)
         names = ("morale", "stress", "trust", "fatigue", "productivity")
         averages = dict(zip(names, means.tolist(), strict=True))
         averages["progress"] = float(w.progress[0])
-        averages["present"] = float(present.sum())
+        averages["present"] = float(here)
         averages["leader_stress"] = float(w.leader_stress[0])
         averages["leader_energy"] = float(w.leader_energy[0])
         if consts.stakeholders:
-            averages["stakeholders"] = float(w.stake_trust[0].mean())
+            stake = w.stake_trust[0]
+            averages["stakeholders"] = float(stake.sum()) / len(stake)
         members = list(
             zip(
                 w.morale[0].tolist(),
@@ -371,6 +372,11 @@ def _changes(
     )
 
 
+_PRINCIPLE_IDS = tuple(PRINCIPLE_INDEX)
+
+
 def _principles(counts: np.ndarray) -> tuple[str, ...]:
-    ids = list(PRINCIPLE_INDEX)
-    return tuple(pid for i in np.flatnonzero(counts) for pid in [ids[i]] * int(counts[i]))
+    """Each principle as many times as it was counted, in the principles' order."""
+    return tuple(
+        pid for pid, n in zip(_PRINCIPLE_IDS, counts.tolist(), strict=True) for _ in range(n)
+    )

@@ -21,6 +21,8 @@ PRINCIPLE_INDEX = {pid: i for i, pid in enumerate(PRINCIPLE_IDS)}
 # What became of each member (World.status)
 PRESENT, QUIT, BURNOUT, DECIDED, AWAY, NOT_JOINED = 0, 1, 2, 3, 4, 5
 STATUS_NAMES = ("present", "quit", "burnout", "decided", "away", "not_joined")
+# status -> gone from the team for good (quit, burned out or let go), read as GONE[status]
+GONE = np.isin(np.arange(len(STATUS_NAMES)), (QUIT, BURNOUT, DECIDED))
 
 
 @dataclass(frozen=True, eq=False)
