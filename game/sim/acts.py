@@ -163,15 +163,46 @@ ACTS: MappingProxyType[str, ActSpec] = MappingProxyType(
 )
 
 
-def person_deltas(
-    spec: ActSpec, traits: dict[str, np.ndarray], skill: np.ndarray, trust: np.ndarray
-) -> dict[str, np.ndarray]:
-    """Per metric, the change for each person: (R, M) arrays (traits broadcast over runs)."""
-    out: dict[str, np.ndarray] = {}
+# the terms of an act read from the state each time rather than from the person's traits
+STATE_TERMS = ("skill", "trust")
+
+Compiled = tuple[tuple[str, np.ndarray, tuple[tuple[str, float], ...]], ...]
+
+
+def compile_terms(spec: ActSpec, traits: dict[str, np.ndarray], strength: float) -> Compiled:
+    """Per metric: (metric, fixed, later). `fixed` is `base + sum(coef * (trait - 0.5))` over
+    the terms before the first one read from the state (skill, trust), worked out once per
+    team; `later` are the remaining terms in their order, added each time by `person_deltas`.
+    Summing in the table's order keeps every value the same to the last bit. When nothing is
+    left for later, `fixed` already carries the act's strength."""
+    out = []
     for metric, (base, coefficients) in spec.terms.items():
-        value = np.full(skill.shape, base)
-        for name, coef in coefficients.items():
-            source = skill if name == "skill" else trust if name == "trust" else traits[name]
-            value = value + coef * (source - 0.5)
+        terms = list(coefficients.items())
+        first = next((i for i, (name, _) in enumerate(terms) if name in STATE_TERMS), len(terms))
+        fixed = np.full(next(iter(traits.values())).shape, base)
+        for name, coef in terms[:first]:
+            fixed = fixed + coef * (traits[name] - 0.5)
+        later = tuple(terms[first:])
+        out.append((metric, fixed if later else fixed * strength, later))
+    return tuple(out)
+
+
+def person_deltas(
+    compiled: Compiled,
+    traits: dict[str, np.ndarray],
+    skill: np.ndarray,
+    trust: np.ndarray,
+    strength: float,
+) -> dict[str, np.ndarray]:
+    """Per metric, the change for each person times the act's strength: (R, M) arrays, or
+    (1, M) for a change that only the traits decide (broadcast over runs)."""
+    out: dict[str, np.ndarray] = {}
+    for metric, fixed, later in compiled:
+        value = fixed
+        if later:
+            for name, coef in later:
+                source = skill if name == "skill" else trust if name == "trust" else traits[name]
+                value = value + coef * (source - 0.5)
+            value = value * strength
         out[metric] = value
     return out

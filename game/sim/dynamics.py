@@ -35,7 +35,7 @@ def productivity_of(
     fatigue_factor = 1.0 - p.fatigue_penalty * fatigue
     # Clear priorities: every extra priority splits focus, worst for those who need structure.
     extra = np.maximum(priorities - 1, 0)[:, None]
-    focus_factor = 1.0 / (1.0 + p.focus_penalty * extra * (0.5 + consts.traits["structure"]))
+    focus_factor = 1.0 / (1.0 + p.focus_penalty * extra * consts.focus_need)
     out = stress_factor * morale_factor * fatigue_factor * focus_factor
     return clip01(out) * present
 
@@ -75,7 +75,8 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
         world.growth = world.growth - grown
 
     # Wins matter: the track record shifts where morale settles; idle output drains it.
-    record = np.clip(p.record_shift * (world.reached - world.missed), -p.record_cap, p.record_cap)
+    record = p.record_shift * (world.reached - world.missed)
+    record = np.minimum(np.maximum(record, -p.record_cap), p.record_cap)
     base_morale = clip01(consts.base_morale[None, :] + record[:, None])
     pace = (prod * share).sum(axis=1)
     morale = world.morale + p.morale_relax * (base_morale - world.morale)

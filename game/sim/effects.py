@@ -16,7 +16,7 @@ import numpy as np
 from game.content import models as m
 from game.content.loader import Loc
 from game.content.principles import ARCHETYPE_IDS
-from game.sim.acts import ACTS, person_deltas
+from game.sim.acts import ACTS, compile_terms, person_deltas
 from game.sim.context import NUMPY_OPS, Context, Pending, Scheduled
 from game.sim.dynamics import clip01
 from game.sim.rng import key_of, uniform
@@ -130,16 +130,18 @@ class Act(Applier):
         self.strength = effect.strength
         self.targets = Targets(effect, scope, default="involved")
         self.traits = {k: v[None, :] for k, v in scope.consts.traits.items()}
+        self.terms = compile_terms(self.spec, self.traits, self.strength)
 
     def apply(self, ctx: Context, rows: np.ndarray) -> None:
         world, p = ctx.world, ctx.consts.params
         mask = self.targets.mask(ctx, rows)
-        deltas = person_deltas(self.spec, self.traits, world.skill[rows], world.trust[rows])
+        deltas = person_deltas(
+            self.terms, self.traits, world.skill[rows], world.trust[rows], self.strength
+        )
         # An exhausted leader's care lands weaker (self_demand).
         energy = world.leader_energy[rows]
         care = (0.6 + 0.4 * np.minimum(1.0, energy / p.exhausted_energy))[:, None]
         for metric, delta in deltas.items():
-            delta = delta * self.strength
             if metric in ("morale", "trust", "growth"):
                 delta = np.where(delta > 0, delta * care, delta)
             land(ctx, rows, mask, metric, delta)

@@ -12,6 +12,7 @@ is exactly what the mixer wants.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 
 import numpy as np
@@ -36,13 +37,17 @@ def _mix(x: np.ndarray) -> np.ndarray:
     return x ^ (x >> _S31)
 
 
+@functools.cache
+def _lanes(width: int) -> np.ndarray:
+    """(1, width): what tells the lanes of one draw apart (shared, never written to)."""
+    lanes = (np.arange(1, width + 1, dtype=np.uint64) * _GOLDEN)[None, :]
+    lanes.flags.writeable = False
+    return lanes
+
+
 def uniform(seed: int, runs: np.ndarray, turn: int, key: int, width: int = 0) -> np.ndarray:
     """Uniform numbers in [0, 1), one per run (shape (R,)) or per run and lane ((R, width))."""
     base = np.uint64((seed * 0x9E3779B97F4A7C15 + turn * 0xD1B54A32D192ED03 + key) & _MASK)
-    x = _mix(runs.astype(np.uint64) * _GOLDEN + base)
-    if width:
-        lanes = np.arange(1, width + 1, dtype=np.uint64) * _GOLDEN
-        x = _mix(x[:, None] ^ lanes[None, :])
-    else:
-        x = _mix(x)
+    x = _mix(runs.astype(np.uint64, copy=False) * _GOLDEN + base)
+    x = _mix(x[:, None] ^ _lanes(width)) if width else _mix(x)
     return (x >> _S11).astype(np.float64) * _SCALE

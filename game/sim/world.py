@@ -54,11 +54,13 @@ class TeamConstants:
         resilience = self.traits["resilience"]
         object.__setattr__(self, "stress_relax", p.stress_relax * (0.5 + 0.5 * resilience))
         object.__setattr__(self, "stress_sensitivity", 1.3 - p.stress_sensitivity * resilience)
+        object.__setattr__(self, "focus_need", 0.5 + self.traits["structure"])
         object.__setattr__(self, "has_bonds", bool(self.bonds.any()))
         object.__setattr__(self, "has_conflict", bool(self.conflict.any()))
 
     stress_relax: np.ndarray = field(init=False)
     stress_sensitivity: np.ndarray = field(init=False)  # how hard added stress lands
+    focus_need: np.ndarray = field(init=False)  # how much split priorities cost each person
     has_bonds: bool = field(init=False)
     has_conflict: bool = field(init=False)
 
