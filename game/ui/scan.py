@@ -76,6 +76,10 @@ class LibraryScan:
             self.request()
         return self._state
 
+    def current(self) -> LibraryState:
+        """The latest reading, without starting one (entries None when none was made)."""
+        return self._state
+
     def request(self) -> None:
         """Look at the files now (start the thread on first use)."""
         with self._changed:

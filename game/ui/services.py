@@ -46,7 +46,7 @@ class Services:
 
     def _library_versions(self) -> frozenset[str]:
         """The scenario versions read so far (the class does not fetch these again)."""
-        entries = self.scan.state().entries or ()
+        entries = self.scan.current().entries or ()
         return frozenset(e.bundle.content_hash for e in entries if e.bundle is not None)
 
     def wait(self, timeout: float = 30.0) -> bool:
