@@ -8,6 +8,7 @@ stress and energy, the open problems, and a countdown on a timed decision.
 from __future__ import annotations
 
 import math
+import re
 import textwrap
 from collections.abc import Iterable
 from typing import Any
@@ -34,15 +35,27 @@ def shown(text: Any, lang: str) -> str:
     return visible(tr(text, lang))  # plain texts only; scenario texts go through Renderer.t
 
 
-def wrap(text: str, indent: str = "", width: int = WIDTH) -> list[str]:
+GLUE = "\u00a0"  # textwrap never breaks a line at a no-break space
+# a figure stays on the line of what it measures ("trust 45%", "20 minutes")
+_FIGURE_BEFORE = re.compile(r" (?=[+-]?\d+%)")
+_FIGURE_AFTER = re.compile(r"(?<![\w.,])(\d{1,4}) (?=\w)")
+
+
+def wrap(text: str, indent: str = "", width: int = WIDTH, hang: str = "") -> list[str]:
+    """`text` in lines of at most `width` characters, each starting with `indent` (and the
+    lines that go on a paragraph with `hang` as well, e.g. under a list item's text); a
+    figure is never parted from its label."""
     lines: list[str] = []
     for paragraph in text.strip().split("\n"):
         if not paragraph.strip():
             lines.append("")
             continue
-        lines += textwrap.wrap(
-            paragraph.strip(), width=width, initial_indent=indent, subsequent_indent=indent
-        ) or [""]
+        glued = _FIGURE_BEFORE.sub(GLUE, paragraph.strip())
+        glued = _FIGURE_AFTER.sub(lambda found: found.group(1) + GLUE, glued)
+        wrapped = textwrap.wrap(
+            glued, width=width, initial_indent=indent, subsequent_indent=indent + hang
+        )
+        lines += [line.replace(GLUE, " ") for line in wrapped] or [""]
     return lines
 
 
@@ -162,7 +175,8 @@ class Renderer:
             )
         if view.problems:
             titles = [self.t(title) for title in view.problems]
-            lines += wrap(s("text.problems", problems=titles), "", WIDTH)
+            # titles are headings (capitalised): set apart, not run into a sentence with "and"
+            lines += wrap(s("text.problems", problems=" · ".join(titles)), "", WIDTH)
         return lines
 
     def event(self) -> list[str]:
@@ -215,7 +229,8 @@ class Renderer:
         """The choices on offer, numbered 1..n as the player types them."""
         lines = [self.s("text.choices")]
         for number, option in enumerate(options, start=1):
-            lines += wrap(f"{number}. {self.t(option.choice.text)}", width=WIDTH)
+            mark = f"{number}. "
+            lines += wrap(mark + self.t(option.choice.text), hang=" " * len(mark))
         return lines
 
     def prompt(self, count: int, left: float | None = None, limit: float = 0.0) -> str:
@@ -238,10 +253,17 @@ class Renderer:
             lines += wrap(self.s("msg.timeout"), indent="  ")
         if record.outcome is not None:
             lines += wrap(self.t(record.outcome), indent="  ")
-        for _kind, text in self.words.messages(record):
+        kinds = set()
+        for kind, text in self.words.messages(record):
+            kinds.add(kind)
             lines += wrap(visible(text), indent="  ")
-        lines += self.changes(record)
-        return lines
+        changes = self.changes(record)
+        if changes == self.no_changes() and "left" in kinds:
+            return lines  # someone left: that is a visible change, whatever the figures say
+        return lines + changes
+
+    def no_changes(self) -> list[str]:
+        return wrap(self.s("text.no_changes"), "  ")
 
     def changes(self, record: TurnRecord) -> list[str]:
         view = {mb.id: mb for mb in self.session.view().members}
@@ -263,7 +285,7 @@ class Renderer:
             if parts:
                 who = self.name(change.member_id)
                 lines += wrap(self.s("text.changes", name=who, changes=", ".join(parts)), "  ")
-        return lines or wrap(self.s("text.no_changes"), "  ")
+        return lines or self.no_changes()
 
     # --- the ledger and the ending ---------------------------------------------------------------
 
@@ -279,7 +301,8 @@ class Renderer:
     def ledger_line(self, record: TurnRecord) -> list[str]:
         """A decision of the ledger with the principles it applied and violated."""
         words = self.words
-        lines = wrap(visible(words.ledger_line(record)), "  ")
+        mark = " " * len(f"{record.turn + 1}. ")
+        lines = wrap(visible(words.ledger_line(record)), "  ", hang=mark)
         for pid in record.applied:
             lines += wrap(self.s("principle.applied", name=words.principle(pid)), "      ")
         for pid in record.violated:

@@ -5,11 +5,14 @@ from __future__ import annotations
 
 import io
 import re
+from typing import get_args
 
 import pytest
 
 from game.content import models as m
 from game.content.library import ScenarioLibrary
+from game.content.models import Setting
+from game.i18n import Strings
 from game.play.run import GameRun
 from game.play.wording import Wording
 from game.text.play import Decider, TextGame
@@ -59,3 +62,10 @@ def test_every_bundled_scenario_shows_title_values_roles_and_trust(lang):
         for holder in view.stakeholders:
             assert _flat(words.t(holder.name)) in flat, (entry.id, holder.id)
             assert f"{round(holder.trust * 100)}%" in flat
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_every_kind_of_work_a_scenario_may_name_has_a_label(lang):
+    strings = Strings(lang)
+    for setting in get_args(Setting):
+        assert strings(f"setting.{setting}") != f"setting.{setting}", setting
