@@ -23,6 +23,8 @@ def test_a_scenario_with_no_real_trade_off_gets_one_warning_naming_the_free_choi
         "retention: setup (rush), harvest (reap), close (tidy) (give the best option a cost the "
         "others do not have (time, the client's patience, the leader's energy); `leadsim "
         "playtest` shows the figures)",
+        "      - id: setup",  # the line it is about, with a caret under the spot
+        "      ^",
         "2 files checked: 0 errors in 0 files, 1 warning",
     ]
 
