@@ -11,7 +11,14 @@ from typing import TYPE_CHECKING, Any
 
 from game.commands import add_scenarios_option
 from game.commands.classopts import ClassLink, add_class_options
-from game.commands.playclass import class_problem, link_for, play_in_class, say_for, send
+from game.commands.playclass import (
+    NAME_NEEDED,
+    class_problem,
+    link_for,
+    play_in_class,
+    say_for,
+    send,
+)
 from game.content.diagnostics import ContentError
 from game.content.library import Bundle
 from game.content.text import DEFAULT_LANG
@@ -248,7 +255,7 @@ def play_text(
         args.name = run.player_name if run is not None else None
         if not args.name and not interactive:
             link.client.close()
-            return fail("a game for a class needs the name for its board: add --name NAME", 2)
+            return fail(NAME_NEEDED, 2)
         if not args.name:
             reader = reader or LineReader(sys.stdin, None)
             args.name = ask_name(link.strings, reader, say_for(args))

@@ -14,6 +14,8 @@ from game.commands.classopts import ClassLink
 from game.content.text import DEFAULT_LANG
 from game.safe_text import visible
 
+NAME_NEEDED = "a game for a class needs the name for its board: add --name NAME"
+
 
 def class_problem(args: argparse.Namespace, terminal: bool) -> str | None:
     """Why the class options cannot be used as given, or None."""
@@ -74,6 +76,8 @@ def play_in_class(args: argparse.Namespace, script: list[str | int | None]) -> i
     from game.text.classplay import Refused, class_scenario
     from game.text.play import LineReader
 
+    if args.json and not args.name:  # asked before anything is sent: nobody to ask here
+        return fail(NAME_NEEDED, 2)
     lang = args.lang or DEFAULT_LANG
     link = link_for(args, lang)
     if isinstance(link, int):

@@ -4,6 +4,7 @@ is accepted and on the class's board, queued while the class is down and sent on
 
 from __future__ import annotations
 
+import json
 import os
 import re
 import shutil
@@ -244,3 +245,30 @@ def test_help_describes_the_class_options(tmp_path):
     shown = play(tmp_path, "--help").stdout
     for option in ("--server URL", "--pin PIN", "--send"):
         assert option in shown
+
+
+def test_with_json_the_class_lines_go_to_stderr_and_stdout_stays_json(served, tmp_path):
+    server, _, _ = served
+    player = tmp_path / "player"
+    nameless = play(player, "example_release", "--server", server.url, "--pin", server.pin,
+                    "--json", "--policy", "random")  # fmt: skip
+    assert nameless.returncode == 2 and "add --name NAME" in nameless.stderr
+    assert "Connected" not in nameless.stderr + nameless.stdout  # said before connecting
+    done = play(player, "example_release", "--server", server.url, "--pin", server.pin,
+                "--json", "--policy", "random", "--name", "Fay")  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert json.loads(done.stdout)["scenario"] == "example_release"
+    assert "Sent to the class" in done.stderr
+
+
+def test_a_continued_game_is_sent_to_the_class_under_its_saved_name(served, tmp_path):
+    server, _, _ = served
+    player = tmp_path / "player"
+    begun = play(player, "example_release", "--server", server.url, "--pin", server.pin,
+                 "--name", "Gus", stdin="1\n")  # fmt: skip
+    assert begun.returncode == 0 and "Sent to the class" not in begun.stdout
+    ended = play(player, "--continue", "--server", server.url, "--pin", server.pin,
+                 stdin="1\n1\n")  # fmt: skip
+    assert ended.returncode == 0, ended.stderr
+    assert "Sent to the class" in ended.stdout
+    assert [r["name"] for r in rows_of(server, "example_release")] == ["Gus"]
