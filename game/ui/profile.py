@@ -85,22 +85,34 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
     # violated to the left of a middle line, applied to the right, on one scale; the scale
     # (tick numbers and "0 … N decisions") under the rows
     axis_height = line * 2 + gap
-    row_height = line + gap
-    room = height - y - axis_height
-    shown = max(1, min(len(met), room // row_height))
-    if shown < len(met):  # a last line says how many did not fit
-        shown = max(1, min(len(met), (room - line) // row_height))
-    label_width = min(round(width * 0.36), max(font.size(m.name)[0] for m in met) + line + 6)
+    label_width = min(round(width * 0.44), max(font.size(m.name)[0] for m in met) + line + 6)
     counts_width = font.size("\u2212" + str(top))[0] + 6
     half = max(10, (width - label_width - gap - 2 * counts_width) // 2)
     middle = label_width + gap + counts_width + half
     unit = half / top
+    room = height - y - axis_height
+    # a long name takes a second line when every row still fits so; else it is cut
+    names = [wrap_text(font, m.name, label_width - line - 6) for m in met]
+    heights = [line * min(2, len(n)) + gap for n in names]
+    if sum(heights) > room:
+        names = [[_fit(font, m.name, label_width - line - 6)] for m in met]
+        heights = [line + gap] * len(met)
+    shown = 0
+    while shown < len(met) and sum(heights[: shown + 1]) <= room:
+        shown += 1
+    if shown < len(met):  # a last line says how many did not fit
+        while shown > 1 and sum(heights[:shown]) > room - line:
+            shown -= 1
+    shown = max(1, shown)
+    rows_top = y
     bars: dict[tuple[str, str], pygame.Rect] = {}
     bar_height = max(6, line - line // 3)
-    for m in met[:shown]:
+    for m, name, row_height in zip(met[:shown], names, heights, strict=False):
         surface.blit(icon(m.principle, line - 2, text), (0, y + 1))
-        name = _fit(font, m.name, label_width - line - 6)
-        surface.blit(font.render(name, True, text), (line + 4, y))
+        for n, part in enumerate(name[:2]):
+            if n == 1 and len(name) > 2:
+                part = _fit(font, " ".join(name[1:]), label_width - line - 6)
+            surface.blit(font.render(part, True, text), (line + 4, y + n * line))
         track = pygame.Rect(middle - half, y + (line - bar_height) // 2, 2 * half, bar_height)
         pygame.draw.rect(surface, theme.colour("meter_track"), track, border_radius=3)
         for kind in KINDS:
@@ -116,7 +128,7 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
             lx = bar.right + 4 if kind == "applied" else bar.left - 4 - label.get_width()
             surface.blit(label, (lx, y))
         y += row_height
-    pygame.draw.line(surface, dim, (middle, y - row_height * shown), (middle, y), 1)
+    pygame.draw.line(surface, dim, (middle, rows_top), (middle, y), 1)
     pygame.draw.line(surface, dim, (middle - half, y), (middle + half, y), 1)
     for value in ticks(top):
         for side in (-1, 1) if value else (1,):
