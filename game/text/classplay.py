@@ -27,7 +27,7 @@ from game.store.errors import StoreError
 from game.store.fields import new_run_id
 from game.store.names import normalize_name
 from game.text.play import LineReader, choice_number
-from game.text.render import wrap
+from game.text.render import shown, wrap
 
 Say = Callable[[str], None]
 
@@ -129,7 +129,7 @@ def class_scenario(
     if chosen is None:
         bundle = load_local(str(ref))
         if bundle is not None and link.connected:
-            say(s("text.class.not_offered", title=visible(bundle.scenario.id)))
+            say(s("text.class.not_offered", title=shown(bundle.scenario.title, lang)))
         return bundle
     try:
         return link.client.fetch(chosen)

@@ -272,3 +272,37 @@ def test_a_continued_game_is_sent_to_the_class_under_its_saved_name(served, tmp_
     assert ended.returncode == 0, ended.stderr
     assert "Sent to the class" in ended.stdout
     assert [r["name"] for r in rows_of(server, "example_release")] == ["Gus"]
+
+
+def test_a_version_the_class_lacks_is_said_and_a_waiting_run_refused_later_is_named(
+    served, tmp_path
+):
+    server, _, _ = served
+    player = tmp_path / "player"
+    own = tmp_path / "own"
+    own.mkdir()
+    text = (BUNDLED / "example_release.yaml").read_text(encoding="utf-8")
+    changed = text.replace("A last-minute bug appears.", "A late bug appears.", 1)
+    assert changed != text
+    (own / "example_release.yaml").write_text(changed, encoding="utf-8")
+    shutil.copy(BUNDLED / "example_team.yaml", own / "example_team.yaml")
+    done = play(player, str(own / "example_release.yaml"), "--server", server.url, "--pin",
+                server.pin, "--name", "Hal", stdin=THREE)  # fmt: skip
+    assert done.returncode == 0, done.stderr
+    assert "does not offer this version of “Friday release”" in done.stdout
+    assert "did not take this run" in done.stdout
+    wrong = "000000" if server.pin != "000000" else "111111"
+    queued = play(player, "example_release", "--server", server.url, "--pin", wrong,
+                  "--name", "Hal", stdin=THREE)  # fmt: skip
+    assert queued.returncode == 0 and len(outbox(player)) == 1
+    httpx.post(
+        f"{server.url}/api/admin/round",
+        json={"open": False},
+        headers={"Authorization": f"Bearer {token(server)}"},
+        timeout=10,
+    ).raise_for_status()
+    sent = play(player, "--server", server.url, "--pin", server.pin, "--send")
+    assert sent.returncode == 0, sent.stdout + sent.stderr
+    [line] = [x for x in sent.stdout.splitlines() if "did not take the run" in x]
+    assert "that waited" in line and "round" in line
+    assert outbox(player) == [] and len(list((player / "outbox" / "refused").iterdir())) == 2

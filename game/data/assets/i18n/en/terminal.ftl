@@ -147,7 +147,7 @@ text-class-offers = { $count ->
     }
 text-class-pick = Which one do you play? (1-{ $count }, q = quit):
 text-class-name_a_scenario = The class cannot be asked for its scenarios now: name a scenario to play, e.g. leadsim play example_release --text --server …
-text-class-not_offered = The class does not offer this version of { $title }: the run is played here and the class decides when it arrives.
+text-class-not_offered = The class does not offer this version of “{ $title }”: the run is played here and the class decides when it arrives.
 text-class-fetch_failed = { $title } from the class cannot be played: { $reason }
 text-class-ask_name = Your name on the class board:
 text-class-queued_pin = The class at { $url } did not take the PIN: the run waits on this computer until it is sent with the right PIN.

@@ -170,7 +170,7 @@ text-class-offers = { $count ->
     }
 text-class-pick = Какой вы играете? (1-{ $count }, q — выход):
 text-class-name_a_scenario = Сейчас у класса нельзя узнать его сценарии: назовите сценарий, например leadsim play example_release --text --server …
-text-class-not_offered = Класс не предлагает эту версию { $title }: игра идёт здесь, а засчитать ли её, класс решит, когда она придёт.
+text-class-not_offered = Класс не предлагает эту версию сценария «{ $title }»: игра идёт здесь, а засчитать ли её, класс решит, когда она придёт.
 text-class-fetch_failed = Сценарий «{ $title }» из класса нельзя сыграть: { $reason }
 text-class-ask_name = Ваше имя в таблице класса:
 text-class-queued_pin = Класс { $url } не принял PIN: игра ждёт на этом компьютере, пока её не отправят с верным PIN.
