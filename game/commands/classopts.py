@@ -89,11 +89,23 @@ class ClassLink:
         lines = []
         if done.sent:
             lines.append(s("text.class.drain_sent", count=len(done.sent)))
-        for submission, reason in done.refused:
-            lines.append(s("text.class.drain_refused", run=submission, reason=reason))
+        if done.refused:
+            kept = {e.submission_id: e.payload for e in self.client.outbox.refused().entries}
+            for submission, reason in done.refused:
+                run = _described(kept.get(submission)) or submission
+                lines.append(s("text.class.drain_refused", run=run, reason=reason))
         if done.pending:
             lines.append(s("text.class.drain_waiting", count=done.pending))
         return lines
+
+
+def _described(payload: dict[str, Any] | None) -> str:
+    """A queued run as a player recognises it: who, which scenario, when (UTC)."""
+    if not payload:
+        return ""
+    when = str(payload.get("played_at", ""))[:16].replace("T", " ")
+    parts = (str(payload.get("name", "")), str(payload.get("scenario_id", "")), when)
+    return " · ".join(part for part in parts if part)
 
 
 def connect_from_args(args: argparse.Namespace, strings: Strings) -> ClassLink | None:

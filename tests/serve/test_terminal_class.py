@@ -303,6 +303,6 @@ def test_a_version_the_class_lacks_is_said_and_a_waiting_run_refused_later_is_na
     ).raise_for_status()
     sent = play(player, "--server", server.url, "--pin", server.pin, "--send")
     assert sent.returncode == 0, sent.stdout + sent.stderr
-    [line] = [x for x in sent.stdout.splitlines() if "did not take the run" in x]
-    assert "that waited" in line and "round" in line
+    [line] = [x for x in sent.stdout.splitlines() if "did not take a run that waited" in x]
+    assert "(Hal · example_release · 20" in line and "round" in line
     assert outbox(player) == [] and len(list((player / "outbox" / "refused").iterdir())) == 2

@@ -134,7 +134,7 @@ text-class-drain_sent = { $count ->
         [one] A finished run that waited on this computer was sent to the class.
        *[other] { $count } finished runs that waited on this computer were sent to the class.
     }
-text-class-drain_refused = The class did not take the run { $run } that waited: { $reason }. It is kept in the outbox's refused folder and stays on this computer's leaderboard.
+text-class-drain_refused = The class did not take a run that waited ({ $run }): { $reason }. It is kept in the outbox's refused folder and stays on this computer's leaderboard.
 text-class-drain_waiting = { $count ->
         [one] A finished run still waits on this computer for the class.
        *[other] { $count } finished runs still wait on this computer for the class.
