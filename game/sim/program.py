@@ -140,6 +140,8 @@ class Program:
         self.upheld = {v: Values(True) for v in values}
         self.broken = {v: Values(False) for v in values}
         self.events = tuple(self._event(i, event) for i, event in enumerate(scenario.events))
+        # per event: whether it is skipped when its `when` is false on arrival
+        self.has_when = np.array([e.when is not None for e in scenario.events] or [False])
         # Decisiveness: not deciding in time is itself a decision, and a poor one.
         self.timeout_violates: tuple[str, ...] = ("decisiveness",)
         self.timeout_tags = Tags((), self.timeout_violates, ())
@@ -257,10 +259,9 @@ class Program:
         """Apply scheduled interruptions and skip events whose `when` is false."""
         targets = self._interrupt(ctx, rows, targets)
         for _ in range(len(self.events) + 1):
-            pending = np.flatnonzero(targets >= 0)
-            checks = [(i, self.events[targets[i]].model.when) for i in pending]
+            arriving = targets[targets >= 0]
             skip = np.zeros(len(rows), dtype=bool)
-            for event in {int(targets[i]) for i, cond in checks if cond is not None}:
+            for event in np.unique(arriving[self.has_when[arriving]]).tolist():
                 cond = self.events[event].model.when
                 assert cond is not None
                 where = np.flatnonzero(targets == event)
