@@ -95,12 +95,12 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     # stressed friends do not pump each other past where the more stressed one stands.
     if consts.has_bonds:
         weights = consts.bonds[None, :, :] if everyone else consts.bonds[None] * pf[:, None, :]
-        up, _ = _flow(world.stress, weights)
-        stress = stress + p.contagion * up
+        stress = stress + p.contagion * _rise(world.stress, weights)
         up, down = _flow(world.morale, weights)
         morale = morale + p.bad_mood_spread * down + p.good_mood_spread * up
     if consts.has_conflict:
-        stress = stress + p.friction * _along(pf, consts.conflict)
+        friction = consts.friction_all if everyone else _along(pf, consts.conflict)
+        stress = stress + p.friction * friction
 
     # A leader who panics passes it down; composure damps it (stress_resistance).
     panic = np.maximum(world.leader_stress - 0.5, 0.0) * (1.0 - 0.5 * world.composure)
@@ -144,13 +144,28 @@ def step(world: World, consts: TeamConstants, workload: float) -> np.ndarray:
     return leaving
 
 
+def _weighted(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """(R, M, M): weights[i, j] times values[j] - values[i], for each run r at [r, i, j]."""
+    weighted = values[:, None, :] - values[:, :, None]
+    weighted *= weights  # in place: the arrays are R x M x M, the biggest of a turn
+    return weighted
+
+
 def _flow(values: np.ndarray, weights: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
     """(R, M) each: for each person i, the sums over j of weights[i, j] times the positive
     part (first) and the negative part (second) of values[j] - values[i]. Weights are >= 0,
     and absent people have weight 0. Summed the same way whatever the number of runs."""
-    weighted = (values[:, None, :] - values[:, :, None]) * weights  # [r, i, j]
+    weighted = _weighted(values, weights)
     rising = np.maximum(weighted, 0.0)
-    return rising.sum(axis=2), (weighted - rising).sum(axis=2)
+    up = rising.sum(axis=2)
+    weighted -= rising
+    return up, weighted.sum(axis=2)
+
+
+def _rise(values: np.ndarray, weights: np.ndarray) -> np.ndarray:
+    """The first of `_flow` alone."""
+    weighted = _weighted(values, weights)
+    return np.maximum(weighted, 0.0, out=weighted).sum(axis=2)
 
 
 def _along(values: np.ndarray, weights: np.ndarray) -> np.ndarray:

@@ -57,12 +57,18 @@ class TeamConstants:
         object.__setattr__(self, "focus_need", 0.5 + self.traits["structure"])
         object.__setattr__(self, "has_bonds", bool(self.bonds.any()))
         object.__setattr__(self, "has_conflict", bool(self.conflict.any()))
+        # the friction each person feels with the whole team present (dynamics._along of a
+        # row of ones, summed the same way)
+        ones = np.ones((1, len(self.member_ids)))
+        friction_all = (ones[:, None, :] * self.conflict[None, :, :]).sum(axis=2)
+        object.__setattr__(self, "friction_all", friction_all)
 
     stress_relax: np.ndarray = field(init=False)
     stress_sensitivity: np.ndarray = field(init=False)  # how hard added stress lands
     focus_need: np.ndarray = field(init=False)  # how much split priorities cost each person
     has_bonds: bool = field(init=False)
     has_conflict: bool = field(init=False)
+    friction_all: np.ndarray = field(init=False)  # (1, M)
 
     @property
     def size(self) -> int:
