@@ -86,18 +86,28 @@ SCREENS = ("briefing", "decision", "outcome", "debrief")
 def bench_frame(
     size: tuple[int, int] = (1920, 1080), frames: int = 300, screen: str = "decision"
 ) -> Result:
-    """Median and p99 of one full frame (update + draw + flip) on one screen."""
+    """Median and p99 of one full frame (update + draw + flip) on one screen, and how many
+    portraits those frames drew (none: they are drawn once, when the screen is laid out)."""
     import pygame
+
+    from game.ui.faces import art
 
     with tempfile.TemporaryDirectory() as folder:
         _environment(Path(folder))
         app = _app_on(size, screen)
+        faces = len(getattr(app.stack[-1], "faces", ()))
+        assert screen != "decision" or faces, "the decision screen shows no faces"
+        settle = 120 if screen == "outcome" else 1  # the outcome's meters move for a moment
+        for _ in range(settle):
+            app.frame(1 / 60)
+        drawn = art().renders
         times = []
         for _ in range(frames):
             app.hot = 1.0  # as right after input: pygame_gui updates, everything is drawn
             start = time.perf_counter()
             app.frame(1 / 60)
             times.append((time.perf_counter() - start) * 1000)
+        drawn = art().renders - drawn
         app.services.close()
         pygame.quit()
     times.sort()
@@ -107,6 +117,7 @@ def bench_frame(
     return {
         **_result(f"frame_median_{label}", median, "ms", FRAME_TARGET_MS),
         **_result(f"frame_p99_{label}", p99, "ms", FRAME_TARGET_MS * 4),
+        **_result(f"portraits_drawn_{label}_{faces}_faces", drawn, "per run", 1),
     }
 
 

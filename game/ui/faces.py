@@ -17,6 +17,7 @@ import pygame
 
 from game.content.look import Look, portrait_seed
 from game.ui.art.kit import ArtKit
+from game.ui.art.svg import for_display
 
 if TYPE_CHECKING:
     from game.sim.records import MemberView
@@ -178,4 +179,4 @@ def strip(theme: Theme, tiles: list[Tile], width: int, size: int) -> pygame.Surf
                 surface.blit(image, (x + (tile_w - image.get_width()) // 2, ty))
                 ty += f.get_linesize()
         y += heights[r] + gap
-    return surface
+    return for_display(surface)

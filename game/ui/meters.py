@@ -23,6 +23,7 @@ from game.content.text import tr
 from game.i18n import Strings
 from game.i18n.words import PERSON_GENDERS
 from game.sim.session import MemberView, TeamView
+from game.ui.art.svg import for_display
 from game.ui.faces import Face, face_size, icon, portrait
 from game.ui.theme import Theme
 
@@ -171,7 +172,7 @@ class CardPainter:
             y += self.row_gap
             for metric in data.metrics:
                 y = self._meter(surface, data, metric, y, width) + self.row_gap
-        return surface
+        return for_display(surface)
 
     def _meter(
         self, surface: pygame.Surface, data: CardData, metric: str, y: int, width: int

@@ -16,6 +16,7 @@ import pygame
 
 from game.charts.draw import wrap_text
 from game.i18n import Strings
+from game.ui.art.svg import for_display
 from game.ui.faces import icon
 from game.ui.theme import Theme
 
@@ -81,7 +82,7 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
         for part in wrap_text(font, strings("profile.none"), width):
             surface.blit(font.render(part, True, dim), (0, y))
             y += line
-        return Profile(surface, scale=top)
+        return Profile(for_display(surface), scale=top)
     # violated to the left of a middle line, applied to the right, on one scale; the scale
     # (tick numbers and "0 … N decisions") under the rows
     axis_height = line * 2 + gap
@@ -142,7 +143,7 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
     if shown < len(met):
         more = strings("profile.more", count=len(met) - shown)
         surface.blit(font.render(_fit(font, more, width), True, dim), (0, y + gap // 2 + line * 2))
-    return Profile(surface, bars, unit, top, shown)
+    return Profile(for_display(surface), bars, unit, top, shown)
 
 
 def _fit(font: pygame.font.Font, text: str, width: int) -> str:
