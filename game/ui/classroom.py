@@ -26,7 +26,7 @@ from game.ui.jobs import Job, Jobs
 if TYPE_CHECKING:  # the client (and its HTTP library) is imported on first use, not at start
     from game.play.client import ClassClient
 
-OFF, CONNECTED = "off", "connected"  # as game.play.client names them
+OFF, CONNECTED, NOT_A_CLASS = "off", "connected", "not_a_class"  # as game.play.client names them
 CONNECTING = "connecting"
 RETRY_S = 5.0  # seconds between attempts to send runs that wait in the outbox
 SENDING, ACCEPTED, QUEUED, REFUSED, FAILED = "sending", "accepted", "queued", "refused", "failed"
@@ -200,10 +200,14 @@ def _link(
     """Connect (or reconnect to the remembered class), send what waits, fetch the scenarios."""
     from game.play.client import ClientError
 
+    client.info = {}  # what the server says of itself: filled by an answer from a class
     try:
         status = client.connect(url, pin) if url is not None else client.reconnect()
     except ValueError as err:
         return Link(OFF, None, str(err))
+    if status == CONNECTED and client.info.get("server") != "leadsim":
+        # something answered, but not as a class (a web server answering 404, say)
+        return Link(NOT_A_CLASS, client.url, "this address does not answer as a LeadSim class")
     offers: list[LibraryEntry] = []
     problems: list[str] = []
     if status == CONNECTED:

@@ -6,7 +6,9 @@ said in words, and the local leaderboard keeps working."""
 from __future__ import annotations
 
 import shutil
+import threading
 from collections.abc import Callable, Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
@@ -83,7 +85,7 @@ def save_score(app: Any, run: Any, name: str) -> None:
 
 
 def test_the_client_status_names_are_the_windows(server: Running) -> None:
-    assert (cl.OFF, cl.CONNECTED) == (net.OFF, net.CONNECTED)
+    assert (cl.OFF, cl.CONNECTED, cl.NOT_A_CLASS) == (net.OFF, net.CONNECTED, net.NOT_A_CLASS)
 
 
 def test_connect_see_the_class_and_send_a_game(make_app: MakeApp, server: Running) -> None:
@@ -175,3 +177,30 @@ def test_without_an_answer_the_game_waits_and_the_local_board_works(
     local = app.services.leaderboard()
     assert local is not None
     assert [r.name for r in local.top(bundle.scenario.id, bundle.content_hash, 10)] == ["Bo"]
+
+
+class NotFound(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:
+        self.send_response(404)
+        self.send_header("Content-Length", "0")
+        self.end_headers()
+
+    def log_message(self, format: str, *args: Any) -> None:
+        del format, args
+
+
+def test_a_web_server_that_is_not_a_class_is_not_taken_for_one(make_app: MakeApp) -> None:
+    web = ThreadingHTTPServer(("127.0.0.1", 0), NotFound)
+    thread = threading.Thread(target=web.serve_forever, daemon=True)
+    thread.start()
+    try:
+        app = make_app(scenario=None)
+        connect(app, f"127.0.0.1:{web.server_address[1]}", "1234")
+    finally:
+        web.shutdown()
+        web.server_close()
+    room = app.services.classroom
+    assert room.status == cl.NOT_A_CLASS and room.offers == ()
+    assert "does not answer (this address does not answer as a LeadSim class)" in " ".join(
+        shown_texts(app)
+    )

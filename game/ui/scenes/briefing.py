@@ -61,7 +61,9 @@ class BriefingScene(Scene):
         size = cover_size(left_width, round(body.height * 0.36))
         if size[1]:
             picture = cover_picture(ui.theme, scenario.setting, size)
-            ui.image(picture, pygame.Rect(left.topleft, size))
+            spot = pygame.Rect(left.topleft, size)
+            spot.centerx = left.centerx
+            ui.image(picture, spot)
             left.y += size[1] + gap
             left.height -= size[1] + gap
         ui.text(markup, left, "#body")

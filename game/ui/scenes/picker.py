@@ -139,6 +139,7 @@ class PickerScene(Scene):
         self.cover = None
         if self.cover_size[1]:
             spot = pygame.Rect(detail_rect.topleft, self.cover_size)
+            spot.centerx = detail_rect.centerx
             self.cover = ui.image(self._cover(self.selected), spot)
             detail_rect.y += spot.height + gap
             detail_rect.height -= spot.height + gap

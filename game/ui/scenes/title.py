@@ -12,9 +12,11 @@ from game.ui.classpage import status_line
 from game.ui.jobs import Job
 from game.ui.pictures import logo_picture
 from game.ui.resume import resume_save
-from game.ui.savenames import title_of
+from game.ui.savenames import shorten, title_of
 from game.ui.scene import Host, Scene
 from game.ui.widgets import SCROLLBAR_ROOM, Build, Column, esc, fit_scroller
+
+CONTINUE_ROOM = 40  # characters of the title on the Continue button (a longer one is shortened)
 
 
 class TitleScene(Scene):
@@ -89,7 +91,7 @@ class TitleScene(Scene):
         box = ui.scroller(area)
         inner = box.get_container()
         col = Column(0, 0, width, ui.px("gap"))
-        picture = logo_picture(ui.theme, round(ui.rect.height * 0.13), width)
+        picture = logo_picture(ui.theme, round(ui.rect.height * 0.09), width)
         ui.image(picture, pygame.Rect((x_centre(width, picture), col.y), picture.get_size()), inner)
         col.advance(picture.get_height())
         ui.stacked_text(col, esc(s("title.tagline")), "#tagline", inner)
@@ -97,9 +99,10 @@ class TitleScene(Scene):
         for key, label, action in self._menu():
             button = ui.button(key, label, col.next(-1), action, container=inner, scroller=box)
             col.advance(button.rect.height)
-        ui.stacked_text(col, esc(s("title.keys")), "#tagline_small", inner)
+        notes = esc(s("title.keys"))
         if self.host.services.classroom.usable:
-            ui.stacked_text(col, esc(status_line(self.host)), "#tagline_small", inner)
+            notes += "<br>" + esc(status_line(self.host))
+        ui.stacked_text(col, notes, "#tagline_small", inner)
         problem = self.host.services.problem
         if problem:
             ui.stacked_text(col, esc(s("title.store_problem", problem=problem)), "#small", inner)
@@ -112,7 +115,7 @@ class TitleScene(Scene):
             record = self.latest.record
             label = s(
                 "title.continue",
-                scenario=title_of(self.host, record),
+                scenario=shorten(title_of(self.host, record), CONTINUE_ROOM),
                 decisions=len(record.decisions),
             )
             items.append(("continue", label, self._continue))
