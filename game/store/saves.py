@@ -43,6 +43,8 @@ from game.store.save_record import SaveRecord
 
 MAX_SAVE_BYTES = 32 * 1024 * 1024
 SAVE_SUFFIX = ".json"
+# Other files the game keeps in the data folder: the class's address (game.play.client).
+OTHER_FILES = frozenset({"class.json", "class.json.bak"})
 
 
 @dataclass(frozen=True)
@@ -296,7 +298,7 @@ class SaveStore:
         path = Path(path)
         if path.parent.resolve() != self.folder.resolve() or not path.name.endswith(SAVE_SUFFIX):
             raise SaveWriteError(f"{path.name} is not a save in {self.folder}", "not_a_save")
-        if path.name.startswith(".") or path.name.startswith(LEADERBOARD_FILE):
+        if path.name.startswith((".", LEADERBOARD_FILE)) or path.name in OTHER_FILES:
             raise SaveWriteError(f"{path.name} is not a save in {self.folder}", "not_a_save")
         return path
 
@@ -320,7 +322,7 @@ class SaveStore:
         names = {entry.name for entry in entries}
         for entry in entries:
             name = entry.name
-            if name.startswith(".") or name.startswith(LEADERBOARD_FILE):
+            if name.startswith(".") or name.startswith(LEADERBOARD_FILE) or name in OTHER_FILES:
                 continue
             try:
                 if not entry.is_file():

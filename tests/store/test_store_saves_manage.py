@@ -114,3 +114,17 @@ def test_an_unreadable_save_cannot_be_renamed(data_dir: Path, make_record: MakeR
         store.rename(path, "name")
     assert unreadable.value.code == "save_unreadable"
     assert path.read_text(encoding="utf-8") == "{ not json"
+
+
+def test_the_class_address_file_is_not_taken_for_a_broken_save(
+    data_dir: Path, make_record: MakeRecord
+) -> None:
+    store = SaveStore()
+    store.autosave(make_record())
+    address = data_dir / "class.json"
+    address.write_text('{"url": "http://127.0.0.1:8750", "pin": "1234"}', encoding="utf-8")
+    listing = store.scan()
+    assert len(listing.saves) == 1 and listing.problems == ()
+    with pytest.raises(SaveWriteError):
+        store.delete(address)
+    assert address.exists()
