@@ -78,12 +78,13 @@ class CardPainter:
             text = self.s("meter.with_delta", value=text, delta=f"{delta:+d}")
         return text
 
-    def picture_px(self, data: CardData) -> int:
+    def picture_px(self, data: CardData, width: int) -> int:
         """The side of the face (or badge) at the card's top left; 0 when it has none."""
         if data.face is not None and self.compact:
-            # beside the name and the meters: as tall as they are
+            # beside the name and the meters: as tall as they are, but leaving the meters room
             row = max(self.small_font.get_linesize(), self.bar_height) + self.row_gap
-            return self.name_font.get_linesize() + self.row_gap + len(data.metrics) * row
+            tall = self.name_font.get_linesize() + self.row_gap + len(data.metrics) * row
+            return max(24, min(tall, width // 6))
         if data.face is not None:
             return face_size(self.theme, 3.0)
         if data.badge is not None:
@@ -94,15 +95,15 @@ class CardPainter:
         """Compact cards put the meters right of the face rather than under it."""
         return self.compact and data.face is not None and data.present
 
-    def _meter_left(self, data: CardData) -> int:
-        return self._text_left(data) if self._beside(data) else self.pad
+    def _meter_left(self, data: CardData, width: int) -> int:
+        return self._text_left(data, width) if self._beside(data) else self.pad
 
-    def _text_left(self, data: CardData) -> int:
-        picture = self.picture_px(data)
+    def _text_left(self, data: CardData, width: int) -> int:
+        picture = self.picture_px(data, width)
         return self.pad + (picture + self.pad if picture else 0)
 
     def _text_lines(self, data: CardData, width: int) -> list[tuple[str, pygame.font.Font, str]]:
-        inner = max(10, width - self._text_left(data) - self.pad)
+        inner = max(10, width - self._text_left(data, width) - self.pad)
         lines = [(t, self.name_font, "text") for t in wrap(self.name_font, data.name, inner)]
         if not self.compact and (data.role or data.archetype):
             about = data.role
@@ -143,12 +144,12 @@ class CardPainter:
         meters = 0
         if data.present:
             row = max(self.small_font.get_linesize(), self.bar_height)
-            if self._stacked(width - self._meter_left(data) + self.pad):
+            if self._stacked(width - self._meter_left(data, width) + self.pad):
                 row = self.small_font.get_linesize() + self.bar_height
             meters = self.row_gap + len(data.metrics) * (row + self.row_gap)
         if self._beside(data):
-            return self.pad * 2 + max(text + meters, self.picture_px(data))
-        return self.pad * 2 + max(text, self.picture_px(data)) + meters
+            return self.pad * 2 + max(text + meters, self.picture_px(data, width))
+        return self.pad * 2 + max(text, self.picture_px(data, width)) + meters
 
     def paint(self, data: CardData, width: int, height: int = 0) -> pygame.Surface:
         """The card; `height` (at least its own) makes cards of one row equally tall."""
@@ -157,11 +158,11 @@ class CardPainter:
         theme = self.theme
         pygame.draw.rect(surface, theme.colour("card"), surface.get_rect(), border_radius=8)
         pygame.draw.rect(surface, theme.colour("panel_border"), surface.get_rect(), 1, 8)
-        x, y = self._text_left(data), self.pad
+        x, y = self._text_left(data, width), self.pad
         for text, font, colour in self._text_lines(data, width):
             surface.blit(font.render(text, True, theme.colour(colour)), (x, y))
             y += font.get_linesize()
-        picture = self.picture_px(data)
+        picture = self.picture_px(data, width)
         if data.face is not None:
             surface.blit(portrait(data.face, picture), (self.pad, self.pad))
         elif data.badge is not None:
@@ -182,7 +183,7 @@ class CardPainter:
         value = self.value_text(data, metric)
         line = font.get_linesize()
         value_image = font.render(value, True, self._value_colour(data, metric))
-        left, right = self._meter_left(data), width - self.pad
+        left, right = self._meter_left(data, width), width - self.pad
         if self._stacked(width - left + self.pad):
             self._label(surface, metric, label, left, y)
             surface.blit(value_image, (right - value_image.get_width(), y))
