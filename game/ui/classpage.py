@@ -36,7 +36,9 @@ def status_line(host: Host) -> str:
         return s("classroom.connecting", url=url)
     if room.status == "wrong_pin":
         return s("classroom.wrong_pin", url=url)
-    if room.status in ("unreachable", "not_a_class"):
+    if room.status == cl.NOT_A_CLASS:
+        return s("classroom.not_a_class", url=url)
+    if room.status == "unreachable":
         return s("classroom.unreachable", url=url, reason=room.message or room.status)
     return s("classroom.off")
 

@@ -201,6 +201,4 @@ def test_a_web_server_that_is_not_a_class_is_not_taken_for_one(make_app: MakeApp
         web.server_close()
     room = app.services.classroom
     assert room.status == cl.NOT_A_CLASS and room.offers == ()
-    assert "does not answer (this address does not answer as a LeadSim class)" in " ".join(
-        shown_texts(app)
-    )
+    assert "is not a LeadSim class" in " ".join(shown_texts(app))

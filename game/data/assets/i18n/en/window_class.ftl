@@ -51,3 +51,4 @@ classroom-accepted_score = The class has your game: it scores { $score }.
 classroom-queued = The class does not answer now: your game waits on this computer and will be sent when it answers.
 classroom-refused = The class did not take your game: { $reason }
 classroom-not_queued = Your game could not be kept for the class: { $reason }
+classroom-not_a_class = Something answers at { $url }, but it is not a LeadSim class

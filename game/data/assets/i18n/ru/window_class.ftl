@@ -53,3 +53,4 @@ classroom-accepted_score = Класс получил вашу игру, её р�
 classroom-queued = Класс сейчас не отвечает: игра ждёт на этом компьютере и будет отправлена, когда он ответит.
 classroom-refused = Класс не принял вашу игру: { $reason }
 classroom-not_queued = Игру не удалось сохранить для класса: { $reason }
+classroom-not_a_class = По адресу { $url } отвечает что-то, но это не класс LeadSim
