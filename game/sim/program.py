@@ -140,8 +140,12 @@ class Program:
         self.upheld = {v: Values(True) for v in values}
         self.broken = {v: Values(False) for v in values}
         self.events = tuple(self._event(i, event) for i, event in enumerate(scenario.events))
-        # per event: whether it is skipped when its `when` is false on arrival
+        # per event: whether it is skipped when its `when` is false on arrival, and whether
+        # it has effects of its own as it begins
         self.has_when = np.array([e.when is not None for e in scenario.events] or [False])
+        self.any_when = bool(self.has_when.any())
+        self.entering = np.array([bool(e.enter_effects) for e in self.events] or [False])
+        self.any_entering = bool(self.entering.any())
         # Decisiveness: not deciding in time is itself a decision, and a poor one.
         self.timeout_violates: tuple[str, ...] = ("decisiveness",)
         self.timeout_tags = Tags((), self.timeout_violates, ())
@@ -247,17 +251,19 @@ class Program:
     def arrive(self, ctx: Context, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Settle where each run goes next and begin those events (their `effects`)."""
         targets = self._settle(ctx, rows, targets)
-        for event in np.unique(targets[targets >= 0]):
-            effects = self.events[int(event)].enter_effects
-            if effects:
+        if self.any_entering:
+            arriving = targets[targets >= 0]
+            for event in np.unique(arriving[self.entering[arriving]]).tolist():
                 here = rows[targets == event]
-                for effect in effects:
+                for effect in self.events[event].enter_effects:
                     effect.apply(ctx, here)
         return targets
 
     def _settle(self, ctx: Context, rows: np.ndarray, targets: np.ndarray) -> np.ndarray:
         """Apply scheduled interruptions and skip events whose `when` is false."""
         targets = self._interrupt(ctx, rows, targets)
+        if not self.any_when:
+            return targets
         for _ in range(len(self.events) + 1):
             arriving = targets[targets >= 0]
             skip = np.zeros(len(rows), dtype=bool)
@@ -329,9 +335,11 @@ class Program:
         """(R, C) bool: which choices of an event are offered to each run."""
         choices = self.events[event].choices
         out = np.ones((len(rows), len(choices)), dtype=bool)
+        conditional = False
         for k, choice in enumerate(choices):
             if choice.model.if_ is not None:
                 out[:, k] = ctx.holds(choice.model.if_, rows)
-        none = ~out.any(axis=1)
-        out[none] = True  # never leave a player without a choice
+                conditional = True
+        if conditional:
+            out[~out.any(axis=1)] = True  # never leave a player without a choice
         return out
