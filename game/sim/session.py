@@ -179,19 +179,20 @@ class Session:
         event = self._event
         before = self._snapshot.members
         gone_before = GONE[w.status[0]]
-        applied_before, violated_before = w.applied[0].copy(), w.violated[0].copy()
+        applied_before, violated_before = w.applied[0].tolist(), w.violated[0].tolist()
         ctx.messages = []
         turn = w.turn
         decide(program, ctx, rows, event, choice)
-        applied = _principles(w.applied[0] - applied_before)
-        violated = _principles(w.violated[0] - violated_before)
+        applied = _principles(w.applied[0].tolist(), applied_before)
+        violated = _principles(w.violated[0].tolist(), violated_before)
         leaving = advance(program, ctx)
         self._snapshot = self._measure()
         self.health_sum += self._snapshot.health
         self.turns += 1
         ids = self.program.consts.member_ids
-        for member in (ids[i] for i in np.flatnonzero(leaving[0])):
-            ctx.say("left", member)
+        for member, left in zip(ids, leaving[0].tolist(), strict=True):
+            if left:
+                ctx.say("left", member)
         self.trajectory.append(self._snapshot.averages)
         self.decisions.append(choice.id if choice else None)
         # left the team this turn (quit, burned out or let go; being away is not leaving)
@@ -274,7 +275,7 @@ class Session:
         prod = productivity(w, consts)
         present = w.present[0]
         here = int(present.sum())
-        rows = np.stack([w.morale[0], w.stress[0], w.trust[0], w.fatigue[0], prod[0]])
+        rows = np.concatenate((w.morale, w.stress, w.trust, w.fatigue, prod))
         means = (rows @ present) / max(here, 1) if here else np.zeros(5)
         names = ("morale", "stress", "trust", "fatigue", "productivity")
         averages = dict(zip(names, means.tolist(), strict=True))
@@ -375,8 +376,11 @@ def _changes(
 _PRINCIPLE_IDS = tuple(PRINCIPLE_INDEX)
 
 
-def _principles(counts: np.ndarray) -> tuple[str, ...]:
-    """Each principle as many times as it was counted, in the principles' order."""
+def _principles(after: list[int], before: list[int]) -> tuple[str, ...]:
+    """Each principle as many times as it was counted between two tallies, in the
+    principles' order."""
     return tuple(
-        pid for pid, n in zip(_PRINCIPLE_IDS, counts.tolist(), strict=True) for _ in range(n)
+        pid
+        for pid, now, then in zip(_PRINCIPLE_IDS, after, before, strict=True)
+        for _ in range(now - then)
     )
