@@ -243,6 +243,7 @@ def play_text(
 ) -> int:
     """Play `bundle` in the terminal (or go on with `run`, a continued save); with `link`, as
     part of that class (`reader`: the input already read from, if any)."""
+    from game.i18n import Strings
     from game.play.run import GameRun, mode_of
     from game.store.saves import SaveStore
     from game.text.autosave import save_note
@@ -258,7 +259,9 @@ def play_text(
             return fail(NAME_NEEDED, 2)
         if not args.name:
             reader = reader or LineReader(sys.stdin, None)
-            args.name = ask_name(link.strings, reader, say_for(args))
+            first = scenario.languages[0] if scenario.languages else DEFAULT_LANG
+            lang = run.lang if run is not None else (args.lang or first)
+            args.name = ask_name(Strings(lang), reader, say_for(args))
             if args.name is None:
                 link.client.close()
                 return 0
