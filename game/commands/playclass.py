@@ -7,6 +7,7 @@ lines where they belong and hands over to `leadsim play`'s terminal game.
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 from collections.abc import Callable
 
@@ -14,6 +15,7 @@ from game.commands.classopts import ClassLink
 from game.content.text import DEFAULT_LANG
 from game.safe_text import visible
 
+PIN = re.compile(r"[!-~]{1,64}")  # what an HTTP header carries as it is: visible ASCII
 NAME_NEEDED = "a game for a class needs the name for its board: add --name NAME"
 
 
@@ -26,6 +28,10 @@ def class_problem(args: argparse.Namespace, terminal: bool) -> str | None:
             "--server plays in a class in the terminal: add --text (the game window connects "
             "to a class in its settings)"
         )
+    if args.server and not args.pin:
+        return "--server needs the class PIN too: add --pin PIN (leadsim serve printed it)"
+    if args.server and not PIN.fullmatch(args.pin.strip()):
+        return "--pin: the class PIN is the digits leadsim serve printed (e.g. --pin 482913)"
     if args.server and args.team:
         return "a class plays its scenarios with their own teams: leave out --team"
     if args.send and (args.scenario or args.resume):

@@ -223,7 +223,10 @@ def test_the_projector_sees_how_far_a_game_is(served, tmp_path):
         (["--pin", "123456"], "--pin and --send go with --server"),
         (["--send"], "--pin and --send go with --server"),
         (["--server", "http://:x", "--pin", "1"], "is not a server address"),
-        (["--server", "127.0.0.1:1", "--team", "example_team"], "leave out --team"),
+        (["--server", "127.0.0.1:1", "--pin", "1", "--team", "example_team"], "leave out --team"),
+        (["--server", "127.0.0.1:1"], "add --pin PIN"),
+        (["--server", "127.0.0.1:1", "--pin", "пин"], "the class PIN is the digits"),
+        (["--server", "127.0.0.1:1", "--pin", "12\n34"], "the class PIN is the digits"),
     ],
 )
 def test_options_that_cannot_work_are_one_line_and_exit_2(tmp_path, args, message):
