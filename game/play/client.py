@@ -184,6 +184,9 @@ class ClassClient:
         if self.url is None:
             self._set(OFF, "not connected to a class")
             return None
+        if not self.pin.isascii() or not self.pin.isprintable():
+            self._set(WRONG_PIN, "the class PIN has characters no PIN has")  # no header holds it
+            return None
         headers = {PIN_HEADER: self.pin}
         try:
             response = self._http.request(method, self.url + path, headers=headers, **options)
