@@ -50,8 +50,12 @@ def lint_scenario(result: FileResult, team: Team | None) -> None:
     """Add lint diagnostics for a scenario that passed validation."""
     scenario = result.model
     assert isinstance(scenario, Scenario)
-    _reachability(result, scenario)
-    _conditions(result, scenario, team)
+    # the flow graph and what it bounds are worked out once: for a big scenario each is a
+    # walk over every choice and effect
+    graph = _successors(scenario)
+    milestones = _milestone_limits(scenario, graph)
+    _reachability(result, scenario, graph, milestones)
+    _conditions(result, scenario, Bounds(len(team.members) if team else 6, milestones))
     _effects(result, scenario)
     _flags(result, scenario)
     for e, event in enumerate(scenario.events):
@@ -131,10 +135,10 @@ class Reach:
     can_end: set[str]
 
 
-def reach(scenario: Scenario) -> Reach:
-    """Reachability over :func:`successors` from the start event (or past it, when the first
-    event may be skipped), and backwards from the end."""
-    graph = _successors(scenario)
+def reach(scenario: Scenario, graph: dict[str, set[str]] | None = None) -> Reach:
+    """Reachability over :func:`successors` (`graph`, when already worked out) from the start
+    event (or past it, when the first event may be skipped), and backwards from the end."""
+    graph = dict(_successors(scenario) if graph is None else graph)
     start = scenario.start or scenario.events[0].id
     if scenario.events[0].when is not None and scenario.start is None:
         graph.setdefault("<start>", set()).update({start, _following(scenario, 0)})
@@ -198,10 +202,15 @@ def _reachable(graph: dict[str, set[str]], start: str) -> set[str]:
     return seen
 
 
-def _reachability(result: FileResult, scenario: Scenario) -> None:
+def _reachability(
+    result: FileResult,
+    scenario: Scenario,
+    graph: dict[str, set[str]],
+    milestones: tuple[tuple[str, int], ...] | None,
+) -> None:
     if not scenario.events:
         return
-    flow = reach(scenario)
+    flow = reach(scenario, graph)
     reached, can_end = flow.reached, flow.can_end
     for i, event in enumerate(scenario.events):
         if event.id not in reached:
@@ -227,12 +236,11 @@ def _reachability(result: FileResult, scenario: Scenario) -> None:
             )
     if END not in reached and not early:
         result.add(("endings",), "no playthrough can reach an ending")
-    _shadowed_endings(result, scenario)
+    _shadowed_endings(result, scenario, Bounds(6, milestones))
 
 
-def _shadowed_endings(result: FileResult, scenario: Scenario) -> None:
+def _shadowed_endings(result: FileResult, scenario: Scenario, bounds: Bounds) -> None:
     """An ending that an earlier, broader ending always pre-empts can never be reached."""
-    bounds = bounds_of(scenario, None)
     for i, ending in enumerate(scenario.endings):
         before = [e for e in scenario.endings[:i] if e.early == ending.early]
         shadow = next((e for e in before if e.when is None), None)
@@ -342,18 +350,18 @@ def can_win(condition: Condition | None, before: list[Condition], bounds: Bounds
     return False
 
 
-def bounds_of(scenario: Scenario, team: Team | None) -> Bounds:
-    """The grid's limits for a scenario: its team's size, and how many milestones can be
-    reached or missed when no effect can repeat (no loop in the flow)."""
-    size = len(team.members) if team else 6
-    graph = _successors(scenario)
-    if _has_cycle(graph):
-        return Bounds(size)
+def _milestone_limits(
+    scenario: Scenario, graph: dict[str, set[str]] | None = None
+) -> tuple[tuple[str, int], ...] | None:
+    """How many milestones can be reached and missed at most; None when an effect can repeat
+    (the flow over `graph`, worked out when not given, has a loop)."""
+    if _has_cycle(_successors(scenario) if graph is None else graph):
+        return None
     counts = {"reached": 0, "missed": 0}
     for effect, _ in all_effects(scenario):
         if isinstance(effect, MilestoneModel):
             counts["reached" if effect.reached else "missed"] += 1
-    return Bounds(size, tuple(sorted(counts.items())))
+    return tuple(sorted(counts.items()))
 
 
 def _has_cycle(graph: dict[str, set[str]]) -> bool:
@@ -377,8 +385,7 @@ def _has_cycle(graph: dict[str, set[str]]) -> bool:
     return False
 
 
-def _conditions(result: FileResult, scenario: Scenario, team: Team | None) -> None:
-    bounds = bounds_of(scenario, team)
+def _conditions(result: FileResult, scenario: Scenario, bounds: Bounds) -> None:
     holds: dict[str, bool] = {}  # a condition written twice is tried once
     for condition, loc, per_member in parts_of(result).conditions():
         if per_member and any(ref.parts[0] in TRAITS for ref in condition.names):
