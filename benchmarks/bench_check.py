@@ -3,10 +3,19 @@
 Each benchmark returns `{name: {"value", "unit", "target", "ok"}}`. Run them all with
 `python -m benchmarks.bench_check` (prints a table; exit 1 when a target is missed).
 The timings measure what `leadsim check` does after start-up: read, parse, validate, cross-check.
+Targets are judged on process time (the machine is shared: wall time also counts the waits for
+other processes), and the wall time is reported beside it.
+
+The bundled set's target is per kilobyte of YAML: format 2 files carry several times the text
+of the first ones (two languages, conditional texts, acts, stakeholders), so a fixed time for
+"all bundled files" would only measure how much content there is. Half a millisecond per KB
+keeps an author's 100 KB scenario under 50 ms and is about four times what reading the YAML
+alone costs (libyaml's parser and the positions every value keeps).
 """
 
 from __future__ import annotations
 
+import os
 import sys
 import tempfile
 import time
@@ -21,7 +30,7 @@ Result = dict[str, dict[str, Any]]
 SIZES = (1_000, 2_000, 4_000, 5_000)
 BIG = 5_000
 BIG_TARGET_S = 3.0
-BUNDLED_TARGET_S = 0.3
+BUNDLED_TARGET_MS_PER_KB = 0.5
 # time per event at the largest size may exceed that at the smallest by this much and still
 # count as linear (caches, allocator and timer noise)
 LINEAR_SLACK = 1.5
@@ -141,13 +150,21 @@ def _entry(value: float, unit: str, target: str, ok: bool) -> dict[str, Any]:
 
 
 def bench_bundled() -> Result:
-    """Checking every bundled scenario and team together."""
+    """Checking every bundled scenario and team together: CPU time per KB of YAML."""
     files = yaml_files([BUNDLED])
-    seconds, _, problems = time_check(files, repeat=3)
+    kilobytes = sum(f.stat().st_size for f in files) / 1024
+    seconds, cpu, problems = time_check(files, repeat=3)
+    per_kb = cpu * 1000 / kilobytes
+    name = f"check bundled scenarios ({len(files)} files, {kilobytes:,.0f} KB)"
     return {
-        f"check bundled scenarios ({len(files)} files)": _entry(
-            seconds, "s", f"< {BUNDLED_TARGET_S} s", seconds < BUNDLED_TARGET_S
+        f"{name}, CPU per KB": _entry(
+            per_kb,
+            "ms/KB",
+            f"< {BUNDLED_TARGET_MS_PER_KB} ms/KB",
+            per_kb < BUNDLED_TARGET_MS_PER_KB,
         ),
+        f"{name}, CPU time": _entry(cpu, "s", "-", True),
+        f"{name}, wall time": _entry(seconds, "s", "-", True),
         "bundled scenarios: errors or warnings": _entry(problems, "problems", "0", problems == 0),
     }
 
@@ -164,9 +181,9 @@ def bench_generated(sizes: tuple[int, ...] = SIZES) -> Result:
                 raise RuntimeError(f"the generated scenario has {problems} problems")
             per_event[size] = cpu / size
             target = f"< {BIG_TARGET_S} s" if size == BIG else "-"
-            ok = seconds < BIG_TARGET_S if size == BIG else True
-            out[f"check a {size:,}-event scenario"] = _entry(seconds, "s", target, ok)
-            out[f"check a {size:,}-event scenario, CPU time"] = _entry(cpu, "s", "-", True)
+            ok = cpu < BIG_TARGET_S if size == BIG else True
+            out[f"check a {size:,}-event scenario, CPU time"] = _entry(cpu, "s", target, ok)
+            out[f"check a {size:,}-event scenario, wall time"] = _entry(seconds, "s", "-", True)
     small, large = min(sizes), max(sizes)
     ratio = per_event[large] / per_event[small]
     out[f"CPU time per event, {large:,} vs {small:,} events"] = _entry(
@@ -179,12 +196,13 @@ BENCHMARKS: tuple[Callable[[], Result], ...] = (bench_bundled, bench_generated)
 
 
 def main() -> int:
+    print("load average: {:.2f} {:.2f} {:.2f}".format(*os.getloadavg()))
     failed = False
     for bench in BENCHMARKS:
         for name, r in bench().items():
             mark = "ok  " if r["ok"] else "SLOW"
             failed |= not r["ok"]
-            print(f"{mark} {name:<45} {r['value']:>10} {r['unit']:<9} target {r['target']}")
+            print(f"{mark} {name:<58} {r['value']:>10} {r['unit']:<9} target {r['target']}")
     return 1 if failed else 0
 
 
