@@ -40,11 +40,19 @@ def instructor(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="module")
-def server(tmp_path_factory: pytest.TempPathFactory, instructor: Path) -> Iterator[Running]:
+def shared(tmp_path_factory: pytest.TempPathFactory, instructor: Path) -> Iterator[Running]:
     target = str(tmp_path_factory.mktemp("class"))
     with serving(target, scenario_dirs=(instructor,)) as running:
         running.target = target  # type: ignore[attr-defined]
         yield running
+
+
+@pytest.fixture
+def server(shared: Running) -> Running:
+    """The module's server, forgetting the wrong PINs of earlier tests (it holds back an
+    address that tried too many)."""
+    shared.services.wrong_pins.seen.clear()
+    return shared
 
 
 def connect(app: Any, url: str, pin: str) -> Any:
@@ -66,10 +74,13 @@ def connect(app: Any, url: str, pin: str) -> Any:
     return settings
 
 
-def finished_game(app: Any, bundle: Any) -> Any:
+def finished_game(app: Any, bundle: Any, pick: int = 0) -> Any:
+    """A game of `bundle` played to its ending, taking the `pick`-th choice each time (the
+    class board takes a game's log once: other tests play other choices)."""
     run = new_run(app, bundle)
     while not run.finished:
-        run.take(run.session.choices()[0].id)
+        choices = run.session.choices()
+        run.take(choices[min(pick, len(choices) - 1)].id)
     return run
 
 
@@ -202,3 +213,23 @@ def test_a_web_server_that_is_not_a_class_is_not_taken_for_one(make_app: MakeApp
     room = app.services.classroom
     assert room.status == cl.NOT_A_CLASS and room.offers == ()
     assert "is not a LeadSim class" in " ".join(shown_texts(app))
+
+
+def test_without_a_local_leaderboard_the_class_still_gets_the_game(
+    make_app: MakeApp, server: Running
+) -> None:
+    app = make_app(scenario=None)
+    app.services.open_leaderboard = None  # this computer's leaderboard cannot be opened
+    app.services.problem = "the disk is read-only"
+    connect(app, server.url, server.pin)
+    app.pop()
+    settle(app, 3)
+    picker = app.scene("picker")
+    app.push(picker)
+    finish_work(app)
+    offered = next(e for e in picker.entries if e.path in picker.from_class)
+    app.pop()
+    run = finished_game(app, offered.bundle, pick=1)
+    save_score(app, run, "Cy")
+    sent = app.services.classroom.sent
+    assert sent is not None and sent.state == cl.ACCEPTED and sent.run_id == run.run_id

@@ -1,4 +1,5 @@
-"""Name entry after a game: the name goes on the leaderboard with the score."""
+"""Name entry after a game: the name goes on the leaderboard with the score, and to the class
+when the window is connected to one (the class alone when this computer has no leaderboard)."""
 
 from __future__ import annotations
 
@@ -6,7 +7,9 @@ import pygame
 import pygame_gui
 from pygame_gui.elements import UITextBox, UITextEntryLine
 
+from game.play.messages import store_text
 from game.play.run import GameRun
+from game.store.errors import InvalidName
 from game.store.names import normalize_name
 from game.ui.boards import Board
 from game.ui.dialogs import MAX_NAME, TextEntryMixin
@@ -59,8 +62,8 @@ class NameEntryScene(TextEntryMixin, Scene):
         self.message = ui.text(
             self._message(), pygame.Rect(body.x, y, body.width, max(20, body.bottom - y))
         )
-        if board is None:
-            self.entry.disable()
+        if board is None and self.host.services.classroom.url is None:
+            self.entry.disable()  # no leaderboard here and no class to send the game to
 
     def built(self) -> None:
         if self.entry is not None and self.entry.is_enabled:
@@ -99,11 +102,14 @@ class NameEntryScene(TextEntryMixin, Scene):
         return self.blink_update(dt)
 
     def _save(self) -> None:
-        if self.entry is None or self.host.services.leaderboard() is None:
+        if self.entry is None or not self.entry.is_enabled:
             self._skip()
             return
         self.name_text = self.entry.get_text()
-        problem = record_score(self.host, self.run, self.name_text)
+        if self.host.services.leaderboard() is None:
+            problem = self._check_name()  # the class alone gets the game
+        else:
+            problem = record_score(self.host, self.run, self.name_text)
         if problem is not None:
             self.error = problem
             if self.message is not None:
@@ -113,6 +119,13 @@ class NameEntryScene(TextEntryMixin, Scene):
         name = normalize_name(self.name_text)
         self.host.services.classroom.submit(self.run, name, self.host.lang)
         self._show_board(self.run.recorded_row)
+
+    def _check_name(self) -> str | None:
+        try:
+            normalize_name(self.name_text)
+        except InvalidName as err:
+            return store_text(self.host.strings, err, str(err))
+        return None
 
     def _skip(self) -> None:
         self._show_board(None)
