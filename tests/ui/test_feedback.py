@@ -95,26 +95,31 @@ def test_any_key_skips_the_animation_without_moving_on(make_app: MakeApp) -> Non
         pygame.event.post(event)
         app.step(wait=False)
     assert scene.animating
-    press(pygame.K_RETURN, "\r")
+    press(pygame.K_a, "a")  # a key that activates nothing
     app.step(wait=False)
     assert not scene.animating
     assert top(app) is scene
     moved = scene.reactions[0]
     metric = next(iter(moved.deltas))
     assert scene.panel.cards[0].values[metric] == getattr(moved.member, metric)
-    settle(app, 5)  # a second press, not a bounce of the first
     press(pygame.K_RETURN, "\r")
     settle(app, 5)
     assert top(app).name == "decision"
 
 
-def test_a_click_skips_the_animation(make_app: MakeApp) -> None:
+def test_a_click_skips_the_animation_and_enter_moves_on_at_once(make_app: MakeApp) -> None:
     app = make_app()
     scene = on_outcome(app, WEEKEND)
     pygame.event.post(pygame.event.Event(pygame.MOUSEBUTTONDOWN, button=1, pos=(5, 5)))
     app.step(wait=False)
     assert not scene.animating
     assert top(app) is scene
+    other = make_app()
+    scene = on_outcome(other, WEEKEND)
+    assert scene.animating
+    press(pygame.K_RETURN, "\r")  # the player has seen enough
+    settle(other, 5)
+    assert top(other).name == "decision"
 
 
 def test_profile_bars_are_to_scale_and_counted_apart() -> None:

@@ -5,7 +5,8 @@ meter that moved ("Trust fell for 4 of 5", with an arrow, a sign and a colour). 
 column shows who reacted: the card of each member whose visible state changed, their face and
 meters moving from the old values to the new ones, then the leader's and stakeholders' cards
 that changed, and a row of the faces that did not. The meters move for `meter_seconds`; any
-key or click (or the Continue button) during that time shows the end at once.
+other key or a click during that time shows the end at once, while Enter, Space, Esc and the
+Continue button move on as they always do.
 """
 
 from __future__ import annotations
@@ -33,7 +34,9 @@ from game.ui.scene import Host, Scene
 from game.ui.team import TeamPanel
 from game.ui.widgets import Build, coloured, esc
 
-SKIPPING = (pygame.KEYDOWN, pygame.MOUSEBUTTONDOWN)
+# keys that move on at once, as on every screen (the player has seen enough); any other key,
+# or a click beside the button, only shows the end of the change
+MOVING_ON = frozenset({pygame.K_RETURN, pygame.K_KP_ENTER, pygame.K_SPACE, pygame.K_ESCAPE})
 CARD_METRICS = ("morale", "stress", "productivity", "trust")
 
 
@@ -175,9 +178,11 @@ class OutcomeScene(Scene):
         self._show()
 
     def handle_event(self, event: pygame.event.Event) -> bool:
-        if self.animating and event.type in SKIPPING:
-            self.skip()
-            return True
+        if self.animating:
+            key = event.key if event.type == pygame.KEYDOWN else None
+            if (key is not None and key not in MOVING_ON) or event.type == pygame.MOUSEBUTTONDOWN:
+                self.skip()
+                return True
         return super().handle_event(event)
 
     def back(self) -> bool:
@@ -185,9 +190,7 @@ class OutcomeScene(Scene):
         return True
 
     def _continue(self) -> None:
-        if self.animating:  # the first press only finishes the change
-            self.skip()
-        elif self.run.finished:
+        if self.run.finished:
             self.host.reset(*home(self.host), debrief_later(self.host, self.run))
         else:
             self.host.pop()
