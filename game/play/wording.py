@@ -54,9 +54,12 @@ class Wording:
             return self.s(_MEMBER_MESSAGES[kind], name=self.member_name(payload))
         if kind == "milestone":
             reached, name = payload
-            label = self.t(name) if name else self.s("msg.milestone_default")
+            if not name:  # an unnamed milestone is said without a placeholder for its name
+                return self.s(
+                    "msg.milestone_reached_unnamed" if reached else "msg.milestone_missed_unnamed"
+                )
             key = "msg.milestone_reached" if reached else "msg.milestone_missed"
-            return self.s(key, name=label)
+            return self.s(key, name=self.t(name))
         if kind == "reveal":
             return self.s("msg.revealed", names=[self.member_name(m) for m in payload])
         return ""

@@ -79,7 +79,8 @@ msg-away = { $name } is away for a while.
 msg-back = { $name } is back.
 msg-milestone_reached = Milestone reached: { $name }
 msg-milestone_missed = Milestone missed: { $name }
-msg-milestone_default = the milestone
+msg-milestone_reached_unnamed = Milestone reached
+msg-milestone_missed_unnamed = Milestone missed
 msg-revealed = You now know how things really stand with { $names }.
 msg-timeout = Time ran out before you decided.
 

@@ -129,7 +129,8 @@ msg-away = { $name } на время выбывает из работы.
 msg-back = { $name } возвращается к работе.
 msg-milestone_reached = Этап пройден: { $name }
 msg-milestone_missed = Этап провален: { $name }
-msg-milestone_default = этап
+msg-milestone_reached_unnamed = Этап пройден
+msg-milestone_missed_unnamed = Этап провален
 msg-revealed = { $names_declined ->
         [yes] Теперь вы знаете, как на самом деле обстоят дела у { $names_gen }.
        *[no] Теперь вы знаете, как на самом деле { $names_count ->
