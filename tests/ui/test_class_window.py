@@ -233,3 +233,17 @@ def test_without_a_local_leaderboard_the_class_still_gets_the_game(
     save_score(app, run, "Cy")
     sent = app.services.classroom.sent
     assert sent is not None and sent.state == cl.ACCEPTED and sent.run_id == run.run_id
+
+
+def test_the_arrows_on_the_class_row_change_nothing(make_app: MakeApp) -> None:
+    app = make_app(scenario=None)
+    app.push(app.scene("settings"))
+    settle(app, 3)
+    settings = top(app)
+    before = app.settings
+    assert settings.focus.focus_key("setting:class")
+    for arrow in (pygame.K_LEFT, pygame.K_RIGHT):
+        press(arrow)
+        settle(app, 10)
+    assert app.settings == before and settings.class_page is None
+    assert top(app) is settings and settings.focus.current_key == "setting:class"

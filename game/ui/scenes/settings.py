@@ -139,10 +139,12 @@ class SettingsScene(Scene):
             return super().handle_event(event)
         key = self.focus.current_key or ""
         arrows = (pygame.K_LEFT, pygame.K_RIGHT)
-        if event.type == pygame.KEYDOWN and key.startswith("setting:") and event.key in arrows:
-            name = key.split(":", 1)[1]
+        name = key.split(":", 1)[1] if key.startswith("setting:") else ""
+        if event.type == pygame.KEYDOWN and name in NAMES and event.key in arrows:
             step = 1 if event.key == pygame.K_RIGHT else -1
             self.direction = step
             self.host.apply_settings(self.host.settings.stepped(name, step))
             return True
+        if event.type == pygame.KEYDOWN and name == "class" and event.key in arrows:
+            return True  # the class row has no values to step through; the focus stays
         return super().handle_event(event)
