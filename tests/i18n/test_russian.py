@@ -44,6 +44,14 @@ def test_verbs_agree_with_the_number_of_decisions(ru, count, words):
     assert words in ru("text.reloaded", count=count)
 
 
+@pytest.mark.parametrize(
+    ("count", "words"),
+    [(1, "игра ждёт"), (2, "2 игры ждут"), (5, "5 игр ждут"), (21, "21 игра ждёт")],
+)
+def test_runs_waiting_for_the_class_are_counted_with_their_number(ru, count, words):
+    assert words in ru("class.queued", count=count)
+
+
 def test_no_decisions_at_all_is_said_in_words(ru):
     assert ru("text.quit", count=0) == "Вы вышли из сценария, не приняв ни одного решения."
 

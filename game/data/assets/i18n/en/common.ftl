@@ -59,6 +59,8 @@ setting-event = event
 setting-crisis = crisis
 setting-sports = sports
 setting-client = client account
+setting-healthcare = healthcare
+setting-public = public service
 setting-other = other
 
 score-total = Score

@@ -53,7 +53,7 @@ class-wrong-pin = The class at { $url } does not take this PIN: finished runs wa
 class-unreachable = The class at { $url } does not answer ({ $reason }): finished runs wait on this computer and are sent when it answers.
 class-sent = Sent to the class: the server's replay scores this run { $score }.
 class-queued = { $count ->
-    [one] The class did not answer: the run waits on this computer and is sent when it answers.
+    [1] The class did not answer: the run waits on this computer and is sent when it answers.
    *[other] The class did not answer: { $count } runs wait on this computer and are sent when it answers.
 }
 class-refused = The class did not take this run: { $reason }. It stays on this computer's leaderboard.

@@ -152,6 +152,3 @@ text-class-fetch_failed = { $title } from the class cannot be played: { $reason 
 text-class-ask_name = Your name on the class board:
 text-class-queued_pin = The class at { $url } did not take the PIN: the run waits on this computer until it is sent with the right PIN.
 text-class-send_later = To send it later: leadsim play --text --server { $url } --pin PIN --send (the next game for the class sends it too).
-# The kinds of work the scenario format allows beyond those of common.ftl (the briefing's label).
-setting-healthcare = healthcare
-setting-public = public service

@@ -109,6 +109,8 @@ setting-event = мероприятие
 setting-crisis = антикризис
 setting-sports = спорт
 setting-client = работа с клиентом
+setting-healthcare = здравоохранение
+setting-public = госслужба
 setting-other = другое
 
 score-total = Итог

@@ -175,6 +175,3 @@ text-class-fetch_failed = Сценарий «{ $title }» из класса не
 text-class-ask_name = Ваше имя в таблице класса:
 text-class-queued_pin = Класс { $url } не принял PIN: игра ждёт на этом компьютере, пока её не отправят с верным PIN.
 text-class-send_later = Отправить её позже: leadsim play --text --server { $url } --pin PIN --send (следующая игра для класса тоже её отправит).
-# The kinds of work the scenario format allows beyond those of common.ftl (the briefing's label).
-setting-healthcare = здравоохранение
-setting-public = госслужба
