@@ -16,10 +16,13 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.content.look import Look, portrait_seed
+from game.content.text import tr
+from game.i18n.words import PERSON_GENDERS
 from game.ui.art.kit import ArtKit
 from game.ui.art.svg import for_display
 
 if TYPE_CHECKING:
+    from game.i18n import Strings
     from game.sim.records import MemberView
     from game.sim.session import Session
     from game.ui.theme import Theme
@@ -139,6 +142,21 @@ class Tile:
     name: str
     caption: str = ""
     tone: str = "text_dim"  # the palette colour of the caption
+
+
+def tile(
+    session: Session, member: MemberView, strings: Strings, lang: str, end: bool = False
+) -> Tile:
+    """A member's face with their name and, for someone not simply there, what became of them
+    (`end`: at the end of the game, when someone who has not joined never did)."""
+    face = face_of(session, member)
+    gender = PERSON_GENDERS.get(member.gender or "", "other")
+    name = tr(member.name, lang)
+    if end and member.status == "not_joined":
+        return Tile(face, name, strings("face.never_joined", gender=gender))
+    if face.label_key is None:
+        return Tile(face, name)
+    return Tile(face, name, strings(face.label_key, gender=gender), "bad" if face.gone else "warn")
 
 
 def strip(theme: Theme, tiles: list[Tile], width: int, size: int) -> pygame.Surface:

@@ -7,14 +7,12 @@ from __future__ import annotations
 import pygame
 
 from game.charts import Bar, Series, bar_chart, line_chart
-from game.content.text import tr
-from game.i18n.words import PERSON_GENDERS
 from game.play.lessons import member_line, moment_lines
 from game.play.run import GameRun
 from game.play.wording import Wording
 from game.sim.debrief import Debrief
 from game.sim.scoring import PARTS
-from game.ui.faces import Face, Tile, face_of, face_size, strip
+from game.ui.faces import Face, face_size, strip, tile
 from game.ui.flow import words
 from game.ui.page import page
 from game.ui.profile import Met, Profile, draw_profile
@@ -213,24 +211,11 @@ class DebriefScene(Scene):
         """Everyone who was on the team (or was to join), as the leader sees them at the end,
         with what became of those who are not simply there."""
         session, s = self.run.session, ui.strings
-        tiles = []
-        for member in self.run.view.members:
-            face = face_of(session, member)
-            caption, tone = "", "text_dim"
-            if member.status == "not_joined":
-                caption = s("face.never_joined", gender=self._gender(member.gender))
-            elif face.label_key is not None:
-                caption = s(face.label_key, gender=self._gender(member.gender))
-                tone = "bad" if face.gone else "warn"
-            tiles.append(Tile(face, tr(member.name, ui.lang), caption, tone))
-        self.faces = [tile.face for tile in tiles]
+        tiles = [tile(session, m, s, ui.lang, end=True) for m in self.run.view.members]
+        self.faces = [t.face for t in tiles]
         if not tiles:
             return None
         return strip(ui.theme, tiles, width, face_size(ui.theme, 2.5))
-
-    @staticmethod
-    def _gender(gender: str | None) -> str:
-        return PERSON_GENDERS.get(gender or "", "other")
 
     def _toggle(self) -> None:
         self.chart = CHARTS[(CHARTS.index(self.chart) + 1) % len(CHARTS)]

@@ -13,10 +13,9 @@ from __future__ import annotations
 
 import pygame
 
-from game.content.text import tr
 from game.play.run import GameRun
 from game.sim.session import TeamView, TurnRecord
-from game.ui.faces import Face, Tile, face_of, face_size, strip
+from game.ui.faces import Face, face_of, face_size, strip, tile
 from game.ui.feedback import (
     Reaction,
     Tally,
@@ -82,7 +81,7 @@ class OutcomeScene(Scene):
         s, gap = ui.strings, ui.px("small_gap")
         rest = unchanged(self.after, self.reactions)
         session = self.run.session
-        calm = [Tile(face_of(session, m), tr(m.name, ui.lang)) for m in rest]
+        calm = [tile(session, m, s, ui.lang) for m in rest]
         size = max(32, face_size(ui.theme, 2.0))
         row = strip(ui.theme, calm, rect.width, size) if calm else None
         bottom = rect.bottom
