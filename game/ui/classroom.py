@@ -129,8 +129,8 @@ class Classroom:
     def submit(self, run: Any, name: str, lang: str) -> bool:
         """Send a finished game (a `game.play.run.GameRun`) to the class under `name`;
         False when no class is set. The outcome shows in `sent`."""
-        if self.url is None or not self.usable:
-            return False
+        if self.url is None or not self.usable or self.status == NOT_A_CLASS:
+            return False  # no class (an address that is not one is never sent games)
         session = run.session
         duration = run.clock() - run.started
         payload = Run.from_session(

@@ -213,6 +213,15 @@ def test_a_web_server_that_is_not_a_class_is_not_taken_for_one(make_app: MakeApp
     room = app.services.classroom
     assert room.status == cl.NOT_A_CLASS and room.offers == ()
     assert "is not a LeadSim class" in " ".join(shown_texts(app))
+    # a game finished now goes to the local leaderboard only
+    app.pop()
+    picker = app.scene("picker")
+    app.push(picker)
+    finish_work(app)
+    bundle = next(e.bundle for e in picker.entries if e.bundle is not None)
+    app.pop()
+    save_score(app, finished_game(app, bundle), "Di")
+    assert room.sent is None and not (room.folder / "outbox").exists()
 
 
 def test_without_a_local_leaderboard_the_class_still_gets_the_game(
