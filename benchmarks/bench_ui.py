@@ -87,7 +87,8 @@ def bench_frame(
     size: tuple[int, int] = (1920, 1080), frames: int = 300, screen: str = "decision"
 ) -> Result:
     """Median and p99 of one full frame (update + draw + flip) on one screen, and how many
-    portraits those frames drew (none: they are drawn once, when the screen is laid out)."""
+    portraits the frames of the screen at rest drew (none: they are drawn when it is laid out
+    or while its meters move)."""
     import pygame
 
     from game.ui.faces import art
@@ -97,17 +98,15 @@ def bench_frame(
         app = _app_on(size, screen)
         faces = len(getattr(app.stack[-1], "faces", ()))
         assert screen != "decision" or faces, "the decision screen shows no faces"
-        settle = 120 if screen == "outcome" else 1  # the outcome's meters move for a moment
-        for _ in range(settle):
-            app.frame(1 / 60)
-        drawn = art().renders
+        drawn = 0  # portraits drawn in frames of a screen at rest (not while meters move)
         times = []
         for _ in range(frames):
             app.hot = 1.0  # as right after input: pygame_gui updates, everything is drawn
+            resting, before = not app.stack[-1].animating, art().renders
             start = time.perf_counter()
             app.frame(1 / 60)
             times.append((time.perf_counter() - start) * 1000)
-        drawn = art().renders - drawn
+            drawn += art().renders - before if resting else 0
         app.services.close()
         pygame.quit()
     times.sort()
