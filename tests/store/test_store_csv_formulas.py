@@ -73,8 +73,11 @@ def _hostile_scenario(folder: Path) -> Path:
     shutil.copy(SCENARIOS / "example_team.yaml", folder / "example_team.yaml")
     text = (SCENARIOS / "example_release.yaml").read_text(encoding="utf-8")
     text = text.replace("{en: Status meeting,", '{en: "=HYPERLINK(\\"http://x\\")",', 1)
-    text = text.replace('{en: "Talk to {oleg} one to one",', '{en: "@Talk to Oleg",', 1)
-    text = text.replace("{en: Trust the status and move on,", '{en: "\\uff0bTrust the status",', 1)
+    talk = "Hold the client's report and go through the test list with {oleg}"
+    trust = "Take {oleg}'s word for it and send the client the status"
+    assert talk in text and trust in text
+    text = text.replace(f'{{en: "{talk}",', '{en: "@Talk to Oleg",', 1)
+    text = text.replace(f'{{en: "{trust}",', '{en: "\\uff0bTrust the status",', 1)
     path = folder / "example_release.yaml"
     path.write_text(text, encoding="utf-8")
     return path

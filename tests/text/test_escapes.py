@@ -30,7 +30,10 @@ REPLACE = {
             'en: Three days to the release. {oleg} says testing is "almost done". {maria} frowns.',
             f'en: "Three days {YAML_ESCAPES} to the release."',
         ),
-        ('text: {en: "Talk to {oleg} one to one",', f'text: {{en: "Talk {YAML_ESCAPES} to Oleg",'),
+        (
+            'text: {en: "Hold the client\'s report and go through the test list with {oleg}",',
+            f'text: {{en: "Talk {YAML_ESCAPES} to Oleg",',
+        ),
         ("title: {en: A calm release,", f'title: {{en: "Calm {YAML_ESCAPES}",'),
         ("title: {en: The release slipped,", f'title: {{en: "Slipped {YAML_ESCAPES}",'),
         ('title: {en: "Shipped, but tired",', f'title: {{en: "Tired {YAML_ESCAPES}",'),
