@@ -26,7 +26,8 @@ from game.ui.jobs import Job, Jobs
 if TYPE_CHECKING:  # the client (and its HTTP library) is imported on first use, not at start
     from game.play.client import ClassClient
 
-OFF, CONNECTED, NOT_A_CLASS = "off", "connected", "not_a_class"  # as game.play.client names them
+# the client's status names (game.play.client), without importing it at start
+OFF, CONNECTED, UNREACHABLE, NOT_A_CLASS = "off", "connected", "unreachable", "not_a_class"
 CONNECTING = "connecting"
 RETRY_S = 5.0  # seconds between attempts to send runs that wait in the outbox
 SENDING, ACCEPTED, QUEUED, REFUSED, FAILED = "sending", "accepted", "queued", "refused", "failed"
@@ -194,10 +195,27 @@ def _new_client(folder: Path | None) -> ClassClient:
     return ClassClient(folder)
 
 
+def _guarded(work: Callable[[], Any], failed: Callable[[str], Any]) -> Any:
+    """`work()`, or `failed(reason)` when it raises: the client says network problems in its
+    status, but an address its HTTP library cannot even use (say, a host name with
+    characters no host name may have) raises, and no such error may reach the window."""
+    try:
+        return work()
+    except Exception as err:
+        return failed(f"{type(err).__name__}: {err}")
+
+
 def _link(
     client: ClassClient, url: str | None, pin: str, have: frozenset[str] = frozenset()
 ) -> Link:
     """Connect (or reconnect to the remembered class), send what waits, fetch the scenarios."""
+    return _guarded(
+        lambda: _linked(client, url, pin, have),
+        lambda reason: Link(UNREACHABLE, url or client.url, reason),
+    )
+
+
+def _linked(client: ClassClient, url: str | None, pin: str, have: frozenset[str]) -> Link:
     from game.play.client import ClientError
 
     client.info = {}  # what the server says of itself: filled by an answer from a class
@@ -251,6 +269,17 @@ def _fetched(client: ClassClient, offer: Any) -> Bundle:
 
 
 def _send(client: ClassClient, run: Run) -> Sent:
+    return _guarded(
+        lambda: _sent(client, run),
+        lambda reason: Sent(run.run_id, QUEUED, reason=reason, pending=_pending(client)),
+    )
+
+
+def _pending(client: ClassClient) -> int:
+    return int(_guarded(client.pending, lambda reason: 0))
+
+
+def _sent(client: ClassClient, run: Run) -> Sent:
     from game.play.client import ClientError
 
     try:
@@ -268,5 +297,10 @@ def _send(client: ClassClient, run: Run) -> Sent:
 
 
 def _drain(client: ClassClient) -> Link:
-    client.drain(force=True)
-    return Link(client.status, client.url, client.message, pending=client.pending())
+    def drained() -> Link:
+        client.drain(force=True)
+        return Link(client.status, client.url, client.message, pending=client.pending())
+
+    return _guarded(
+        drained, lambda reason: Link(UNREACHABLE, client.url, reason, pending=_pending(client))
+    )

@@ -96,7 +96,8 @@ def save_score(app: Any, run: Any, name: str) -> None:
 
 
 def test_the_client_status_names_are_the_windows(server: Running) -> None:
-    assert (cl.OFF, cl.CONNECTED, cl.NOT_A_CLASS) == (net.OFF, net.CONNECTED, net.NOT_A_CLASS)
+    names = (cl.OFF, cl.CONNECTED, cl.UNREACHABLE, cl.NOT_A_CLASS)
+    assert names == (net.OFF, net.CONNECTED, net.UNREACHABLE, net.NOT_A_CLASS)
 
 
 def test_connect_see_the_class_and_send_a_game(make_app: MakeApp, server: Running) -> None:
@@ -256,3 +257,11 @@ def test_the_arrows_on_the_class_row_change_nothing(make_app: MakeApp) -> None:
         settle(app, 10)
     assert app.settings == before and settings.class_page is None
     assert top(app) is settings and settings.focus.current_key == "setting:class"
+
+
+def test_an_address_the_http_library_cannot_use_is_said_in_words(make_app: MakeApp) -> None:
+    app = make_app(scenario=None)
+    connect(app, "еёаcв!0.c", "1234")  # what a random typist once made of it
+    room = app.services.classroom
+    assert room.status == cl.UNREACHABLE
+    assert "does not answer" in " ".join(shown_texts(app))
