@@ -36,6 +36,7 @@ class PickerScene(Scene):
         self.details: UITextBox | None = None
         self.cover: UIImage | None = None
         self.cover_size = (0, 0)
+        self.cover_due = False  # the cover's picture is still to be put in
         self.class_version = -1  # the class's scenarios shown come from this version
         self.from_class: set[Any] = set()
         self.best: dict[str, float | None] = {}  # content hash -> best score, asked on demand
@@ -61,6 +62,10 @@ class PickerScene(Scene):
 
     def update(self, dt: float) -> bool:
         del dt
+        if self.cover_due and self.cover is not None:
+            self.cover_due = False
+            self.cover.set_image(self._cover(self.selected))
+            return True
         if self.rows is not None and self.rows.more():
             return True
         if self._look_up_best():
@@ -140,7 +145,9 @@ class PickerScene(Scene):
         if self.cover_size[1]:
             spot = pygame.Rect(detail_rect.topleft, self.cover_size)
             spot.centerx = detail_rect.centerx
-            self.cover = ui.image(self._cover(self.selected), spot)
+            # the picture comes in the next frame (`update`): this one lays out the screen
+            self.cover = ui.image(pygame.Surface(self.cover_size, pygame.SRCALPHA), spot)
+            self.cover_due = True
             detail_rect.y += spot.height + gap
             detail_rect.height -= spot.height + gap
         self.details = ui.text(self._details(self.selected), detail_rect, "#body")
@@ -161,7 +168,7 @@ class PickerScene(Scene):
 
     @property
     def animating(self) -> bool:
-        return self.rows is not None and not self.rows.done
+        return self.cover_due or (self.rows is not None and not self.rows.done)
 
     def default_focus(self) -> int:
         made = self.rows.made if self.rows is not None else 0
@@ -183,8 +190,7 @@ class PickerScene(Scene):
             if index != self.selected and self.details is not None:
                 self.selected = index
                 self.details.set_text(self._details(index))
-                if self.cover is not None:
-                    self.cover.set_image(self._cover(index))
+                self.cover_due = self.cover is not None
 
         return show
 
