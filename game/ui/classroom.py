@@ -160,8 +160,7 @@ class Classroom:
             self._draining = None
             if link.status != self.status or link.pending != self.pending:
                 self.status, self.message, self.pending = link.status, link.message, link.pending
-                if self.sent is not None and self.sent.state == QUEUED and not link.pending:
-                    self.sent = Sent(self.sent.run_id, ACCEPTED)
+                self._sent_on()
                 changed = True
         elif self._draining is None and self.pending and self.url and self._due():
             self._next_drain = self.clock() + RETRY_S
@@ -180,6 +179,14 @@ class Classroom:
             return  # nothing was remembered
         self.status, self.url, self.message = link.status, link.url, link.message
         self.offers, self.problems, self.pending = link.offers, link.problems, link.pending
+        self._sent_on()
+
+    def _sent_on(self) -> None:
+        """A game that waited is with the class once nothing waits any more."""
+        sent = self.sent
+        delivered = self.status == CONNECTED and not self.pending
+        if sent is not None and sent.state == QUEUED and delivered:
+            self.sent = Sent(sent.run_id, ACCEPTED)
 
     def close(self) -> None:
         if self._client is not None:

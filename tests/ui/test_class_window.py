@@ -265,3 +265,39 @@ def test_an_address_the_http_library_cannot_use_is_said_in_words(make_app: MakeA
     room = app.services.classroom
     assert room.status == cl.UNREACHABLE
     assert "does not answer" in " ".join(shown_texts(app))
+
+
+def test_a_game_that_waited_goes_when_the_class_answers(
+    make_app: MakeApp, instructor: Path, tmp_path: Path
+) -> None:
+    port = free_port()
+    app = make_app(scenario=None)
+    connect(app, f"127.0.0.1:{port}", "0000")  # the class is not up yet
+    room = app.services.classroom
+    assert room.status == "unreachable"
+    app.pop()
+    picker = app.scene("picker")
+    app.push(picker)
+    finish_work(app)
+    bundle = next(e.bundle for e in picker.entries if e.id == "example_release")
+    app.pop()
+    run = finished_game(app, bundle, pick=2)
+    with serving(str(tmp_path / "late"), port=port, scenario_dirs=(instructor,)) as late:
+        # the class comes up (with another PIN than the one typed: it is typed again)
+        save_score(app, run, "Ed")
+        assert room.sent is not None and room.sent.state == cl.QUEUED
+        assert room.pending == 1
+        room.connect(late.url, late.pin)
+        settle(app, 2)
+        finish_work(app)  # connecting sends what waited
+        settle(app, 3)
+        assert room.status == cl.CONNECTED and room.pending == 0
+        assert room.sent.state == cl.ACCEPTED
+        assert top(app).name == "leaderboard"
+        assert "The class has your game." in " ".join(shown_texts(app))
+        board = ClassBoard.open(str(tmp_path / "late"))
+        try:
+            assert [item.row.run_id for item in board.rows()] == [run.run_id]
+        finally:
+            board.close()
+        assert not list((room.folder / "outbox").glob("*.json"))
