@@ -282,3 +282,36 @@ def test_enter_on_the_loading_screen_keeps_waiting(make_app: MakeApp) -> None:
     settle(app, 3)
     assert [s.name for s in app.stack] == ["title"]
     release.set()
+
+
+@pytest.mark.parametrize(
+    ("scenario", "title"),
+    [("client_escalation", "The Client Is Furious"), ("conference_countdown", "Ten Days to")],
+)
+def test_the_save_dialog_proposes_a_name_shortened_at_a_word(
+    make_app: MakeApp, scenario: str, title: str
+) -> None:
+    """The proposed name keeps the date and time and cuts a long title after a whole word."""
+    app = make_app(scenario=scenario)
+    press(pygame.K_RETURN, "\r")
+    settle(app, 10)
+    finish_work(app)
+    settle(app, 10)
+    assert top(app).name == "decision"
+    press(pygame.K_ESCAPE)
+    settle(app, 5)
+    assert top(app).name == "pause" and top(app).focus.focus_key("save")
+    press(pygame.K_RETURN, "\r")
+    settle(app, 5)
+    dialog = top(app)
+    assert dialog.name == "save_dialog"
+    name, stamp = (
+        dialog.slot.rsplit(" ", 2)[0],
+        dialog.slot.split(
+            " ",
+        )[-2:],
+    )
+    assert len(dialog.slot) <= 32
+    assert "-" in stamp[0] and ":" in stamp[1]  # the date and the time are whole
+    assert title.startswith(name.removesuffix("…")) and name.endswith("…")
+    assert name.removesuffix("…").split()[-1] in title.split()  # the last word is a whole word

@@ -13,6 +13,7 @@ from game.play.run import GameRun
 from game.ui.dialogs import MAX_NAME, TextEntryMixin, dialog_rect
 from game.ui.page import button_row
 from game.ui.resume import home
+from game.ui.savenames import shorten
 from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, Column, coloured, esc
 
@@ -81,7 +82,9 @@ class SaveDialogScene(TextEntryMixin, Scene):
         self.run = run
         stamp = time.strftime("%Y-%m-%d %H:%M")
         # a long title is shortened, not the time: slot names are at most MAX_NAME characters
-        title = run.session.text(run.bundle.scenario.title, host.lang)[: MAX_NAME - len(stamp) - 1]
+        title = shorten(
+            run.session.text(run.bundle.scenario.title, host.lang), MAX_NAME - len(stamp) - 1
+        )
         title = title.rstrip(" ,.;:")
         self.slot = host.strings("save.default_slot", scenario=title, time=stamp)[:MAX_NAME]
         self.error: str | None = None
