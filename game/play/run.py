@@ -23,7 +23,7 @@ from game.play.log import logged
 from game.play.messages import store_text
 from game.play.wording import Wording
 from game.sim.session import Decision, Session, TeamView, TurnRecord
-from game.store.errors import StoreError
+from game.store.errors import DuplicatePlaythrough, StoreError
 from game.store.leaderboard import Leaderboard
 from game.store.names import normalize_name
 from game.store.playthrough import PLAYER, SCRIPTED, playthrough_from_session, policy_mode
@@ -213,6 +213,9 @@ class GameRun:
         try:
             self.recorded_row = board.record(replace(row, decisions=tuple(logged(self.session))))
             clean = normalize_name(name)
+        except DuplicatePlaythrough as err:
+            self.recorded_row = err.row_id or None  # the same game is on the board already
+            return store_text(self.strings, err, str(err))
         except StoreError as err:
             return store_text(self.strings, err, str(err))
         if self.autosave is not None:  # the next game offers the same name

@@ -222,6 +222,11 @@ class Autoplay:
             self.press(app, "continue")
 
     def on_name_entry(self, app: App, scene: Any) -> None:
+        if scene.error is not None:
+            # a refused name stays on this screen, said in words: record it, then skip
+            self.report["problems"].append(f"name_entry: {scene.error}")
+            self.press(app, "skip")
+            return
         entry = scene.entry
         if entry is not None and not entry.get_text().strip():
             type_text(app.strings("autoplay.name"))

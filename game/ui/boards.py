@@ -18,6 +18,7 @@ class Board:
     endings: Mapping[str, str] = field(default_factory=dict)  # ending id -> title, when known
     number: int = 1  # the version's place among the scenario's versions played, oldest first
     run_id: str | None = None  # the game just played, whose sending to a class is shown
+    note: str | None = None  # said under the heading (the game was on the board already)
 
 
 def numbered(boards: list[Board], played: list[tuple[str, str]]) -> list[Board]:

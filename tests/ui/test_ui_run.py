@@ -123,3 +123,30 @@ def test_the_leaderboard_after_a_game_names_its_ending_at_once(make_app: MakeApp
     ending = run.session.ending
     title = run.session.text(ending.title, "ru")  # the title as the game showed it
     assert board.ending_titles[f"example_release:{ending.id}"] == title
+
+
+def test_the_same_game_played_twice_goes_to_its_row_on_the_board(make_app: MakeApp) -> None:
+    from game.sim.policies import choose
+    from game.ui.flow import new_run
+    from game.ui.resume import home, load
+
+    app = make_app(scenario=None)
+    bundle = load(app, "example_release")
+    assert not isinstance(bundle, str)
+    rows = []
+    for name in ("Ann", "Bob"):  # same seed, same decisions: the same game twice
+        run = new_run(app, bundle, 3)
+        while not run.finished:
+            run.take(choose("principled", run.session))
+        app.reset(*home(app), app.scene("name_entry", run))
+        settle(app, 5)
+        for char in name:
+            pygame.event.post(pygame.event.Event(pygame.TEXTINPUT, text=char))
+        press(pygame.K_RETURN, "\r")
+        settle(app, 5)
+        board = top(app)
+        assert board.name == "leaderboard", f"{name}: stuck on {board.name}"
+        rows.append(board.boards[board.index].highlight)
+    assert rows[0] is not None and rows[1] == rows[0]  # the first game's row, highlighted
+    assert [row.name for row in board.rows] == ["Ann"]  # not stored twice
+    assert board.boards[board.index].note == app.strings("name.already")

@@ -113,6 +113,8 @@ class LeaderboardScene(Scene):
             sending = sent_line(self.host, board.run_id)
             if sending:
                 sub = f"{sub}\n{sending}"
+            if board.note:
+                sub = f"{sub}\n{board.note}"
         frame = page(
             ui, s("leaderboard.heading"), [("done", s("button.done"), self._done)], subheading=sub
         )

@@ -110,6 +110,10 @@ class NameEntryScene(TextEntryMixin, Scene):
             problem = self._check_name()  # the class alone gets the game
         else:
             problem = record_score(self.host, self.run, self.name_text)
+        if problem is not None and self.run.recorded_row is not None:
+            # this very game (same seed, same decisions) is on the board already: show it there
+            self._show_board(self.run.recorded_row, self.host.strings("name.already"))
+            return
         if problem is not None:
             self.error = problem
             if self.message is not None:
@@ -130,11 +134,17 @@ class NameEntryScene(TextEntryMixin, Scene):
     def _skip(self) -> None:
         self._show_board(None)
 
-    def _show_board(self, row: int | None) -> None:
+    def _show_board(self, row: int | None, note: str | None = None) -> None:
         bundle, session, lang = self.run.bundle, self.run.session, self.host.lang
         title = session.text(bundle.scenario.title, lang)
         endings = {e.id: session.text(e.title, lang) for e in bundle.scenario.endings}
         board = Board(
-            bundle.scenario.id, bundle.content_hash, title, row, endings, run_id=self.run.run_id
+            bundle.scenario.id,
+            bundle.content_hash,
+            title,
+            row,
+            endings,
+            run_id=self.run.run_id,
+            note=note,
         )
         self.host.replace(self.host.scene("leaderboard", board))

@@ -103,6 +103,7 @@ name-heading = Your score: { $score } / 100
 name-prompt = Type your name for the leaderboard and press Enter.
 name-placeholder = Your name
 name-problem = This name cannot be used: { $problem }
+name-already = You have played this very game before (the same decisions in the same situation): it is on the board already, highlighted.
 name-hint = 1 to { $limit ->
         [one] { $limit } character
        *[other] { $limit } characters

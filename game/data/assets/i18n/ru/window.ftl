@@ -118,6 +118,7 @@ name-heading = Ваш итог: { $score } из 100
 name-prompt = Введите имя для таблицы рекордов и нажмите Enter.
 name-placeholder = Ваше имя
 name-problem = Такое имя не подходит: { $problem }
+name-already = Вы уже сыграли ровно эту партию (те же решения в тех же условиях): она уже есть в таблице и выделена.
 name-hint = От 1 до { $limit } { $limit ->
         [one] символа
        *[other] символов
