@@ -251,6 +251,10 @@ def check_files(
 
 def _bundle(result: FileResult, catalog: Catalog) -> Bundle:
     catalog.validate()
+    if result.kind != "scenario" and result.model is not None:
+        said = f"this is a {result.kind} file, not a scenario"
+        hint = "play or open a scenario file; it names its team with `team:`"
+        raise ContentError([Diagnostic(str(result.path), 1, 1, "error", "", said, hint)])
     problems = [d for d in result.diagnostics if d.severity == "error"]
     team_file = catalog.find_team(result.model.team) if result.model else None
     if team_file is not None:

@@ -153,8 +153,9 @@ class ClassClient:
                 info = None
             if isinstance(info, dict) and info.get("server") == "leadsim":
                 self.info, self.status, self.message = info, CONNECTED, ""
-            else:
-                self._set(NOT_A_CLASS, "this address does not answer as a LeadSim class")
+                return self.status
+        if response is not None and self.status == CONNECTED:  # a 200 of another kind, a 404...
+            self._set(NOT_A_CLASS, "this address does not answer as a LeadSim class")
         return self.status
 
     def _settings_path(self) -> Path:
@@ -192,6 +193,9 @@ class ClassClient:
             response = self._http.request(method, self.url + path, headers=headers, **options)
         except httpx.HTTPError as exc:
             self._set(UNREACHABLE, _network_problem(exc))
+            return None
+        except (httpx.InvalidURL, UnicodeError):  # a host name that is not one (IDNA)
+            self._set(UNREACHABLE, "the address is not one a computer can look up")
             return None
         if response.status_code == 401:
             self._set(WRONG_PIN, "the class PIN is wrong")
