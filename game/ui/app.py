@@ -22,7 +22,7 @@ from game.ui.keys import KeyGate
 from game.ui.options import Options
 from game.ui.scene import Scene
 from game.ui.screens import screens
-from game.ui.services import Services, make_services
+from game.ui.services import ClientMaker, Services, make_services
 from game.ui.settings import Settings
 from game.ui.theme import Style, Theme, theme_for
 from game.ui.watch import LiveReload
@@ -388,14 +388,15 @@ def fit_desktop(size: tuple[int, int]) -> tuple[int, int]:
     return min(size[0], width), min(size[1], max(200, height - 60))
 
 
-def start(options: Options) -> App:
+def start(options: Options, class_client: ClientMaker | None = None) -> App:
     """Open the window and show the title screen at once; the named scenario (or, with
     `--continue`, the latest saved game) is read in the background and opens when it is
     ready. On the title screen the scenario library starts being read at once, so that the
-    scenario picker has it by the time it opens."""
+    scenario picker has it by the time it opens. `class_client` makes the class client (by
+    default the real one over the network)."""
     from game.ui.resume import continue_latest, home, start_scenario
 
-    app = App(options, make_services(list(options.scenarios)), Style.load())
+    app = App(options, make_services(list(options.scenarios), class_client), Style.load())
     app.reset(*home(app))
     app.frame(0.0)
     if options.resume:

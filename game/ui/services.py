@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.store.datadir import data_dir
 from game.store.errors import StoreError
@@ -23,6 +24,11 @@ from game.ui.classroom import Classroom
 from game.ui.jobs import Jobs
 from game.ui.scan import LibraryScan
 from game.ui.settings import SettingsFile
+
+if TYPE_CHECKING:
+    from game.play.client import ClassClient
+
+ClientMaker = Callable[[Path | None], "ClassClient"]
 
 
 @dataclass
@@ -35,13 +41,18 @@ class Services:
     problem: str | None = None  # why the store is unavailable, for the player
     jobs: Jobs = field(default_factory=Jobs)
     class_folder: Path | None = None  # where the class link keeps its outbox; None: no class
+    class_client: ClientMaker | None = None  # makes the class client (None: the real one)
     _board: Leaderboard | None = None
 
     def __post_init__(self) -> None:
         # every scenario file found (bundled, $LEADSIM_SCENARIOS, --scenarios)
         self.scan = LibraryScan(self.scenario_dirs)
         self.classroom = Classroom(
-            self.class_folder, self.jobs, self.clock, local=self._library_versions
+            self.class_folder,
+            self.jobs,
+            self.clock,
+            make_client=self.class_client,
+            local=self._library_versions,
         )
 
     def _library_versions(self) -> frozenset[str]:
@@ -84,8 +95,9 @@ class Services:
             self._board = None
 
 
-def make_services(scenario_dirs: list[Path]) -> Services:
-    """Services with the saves, the settings and the leaderboard in the data folder."""
+def make_services(scenario_dirs: list[Path], class_client: ClientMaker | None = None) -> Services:
+    """Services with the saves, the settings and the leaderboard in the data folder
+    (`class_client`: how the class client is made, for a client that must not reach out)."""
     folder = data_dir()
     return Services(
         list(scenario_dirs),
@@ -93,4 +105,5 @@ def make_services(scenario_dirs: list[Path]) -> Services:
         settings_file=SettingsFile(folder),
         open_leaderboard=lambda: Leaderboard.open(folder),
         class_folder=folder,
+        class_client=class_client,
     )

@@ -28,10 +28,11 @@ def _data_dir(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 @pytest.fixture
 def make_app() -> Iterator[Callable[..., object]]:
-    """`make_app(scenario=..., lang=..., size=..., scenarios=...)` -> a started App with its
-    background work done (closed afterwards)."""
+    """`make_app(scenario=..., lang=..., size=..., scenarios=..., class_client=...)` -> a
+    started App with its background work done (closed afterwards)."""
     from game.ui.app import App, start
     from game.ui.options import Options
+    from game.ui.services import ClientMaker
 
     made: list[App] = []
 
@@ -40,11 +41,12 @@ def make_app() -> Iterator[Callable[..., object]]:
         lang: str = "en",
         size: tuple[int, int] = (1280, 720),
         scenarios: tuple[Path, ...] = (FIXTURES,),
+        class_client: ClientMaker | None = None,
     ) -> App:
         pygame.display.init()
         pygame.font.init()
         options = Options(scenario=scenario, seed=7, lang=lang, size=size, scenarios=scenarios)
-        app = start(options)
+        app = start(options, class_client)
         made.append(app)
         finish_work(app)
         settle(app)

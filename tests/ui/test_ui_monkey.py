@@ -1,11 +1,17 @@
 """A monkey test: 5,000 seeded random events (keys, typing, clicks, wheel, resizes) through the
-real event path must never raise. The game quitting itself (its Quit button) starts a new one."""
+real event path must never raise. The game quitting itself (its Quit button) starts a new one.
+
+The monkey types addresses on the class page and presses Connect like anyone: its class client
+is the real one, but its HTTP transport refuses every request (no test touches the network),
+so each attempt ends as a class that does not answer, said in words."""
 
 from __future__ import annotations
 
 import random
 from collections.abc import Callable
+from pathlib import Path
 
+import httpx
 import pygame
 import pytest
 
@@ -34,6 +40,22 @@ KEYS = [
     pygame.K_z,
 ]
 TEXT = "abcxyzабвгдеёжЖЯ 0123-_.!"
+
+
+class NoNetwork:
+    """Makes class clients whose every request is refused before it leaves the process."""
+
+    def __init__(self) -> None:
+        self.asked: list[str] = []  # the addresses the monkey's clients tried
+
+    def refuse(self, request: httpx.Request) -> httpx.Response:
+        self.asked.append(str(request.url))
+        raise httpx.ConnectError("no network in tests", request=request)
+
+    def __call__(self, folder: Path | None) -> object:
+        from game.play.client import ClassClient
+
+        return ClassClient(folder, transport=httpx.MockTransport(self.refuse))
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> None:
@@ -75,18 +97,21 @@ def test_5000_random_events_raise_nothing(
     make_app: Callable[..., object], lang: str, size: tuple[int, int]
 ) -> None:
     rng = random.Random(20240601)
-    app = make_app(STRESS, lang, size)
+    network = NoNetwork()
+    app = make_app(STRESS, lang, size, class_client=network)
     restarts = 0
     screens: set[str] = set()
     for _ in range(EVENTS):
         if not app.running:  # type: ignore[attr-defined]
             restarts += 1
-            app = make_app(STRESS, rng.choice(("en", "ru")), size)
+            app = make_app(STRESS, rng.choice(("en", "ru")), size, class_client=network)
         random_event(rng, app.screen.get_size())  # type: ignore[attr-defined]
         app.step(wait=False)  # type: ignore[attr-defined]
         screens.add(app.stack[-1].name)  # type: ignore[attr-defined]
     # the monkey got around: it saw more than the first screens
     assert len(screens) >= 5, screens
+    # whatever address it typed, no class answered it (every request was refused in-process)
+    assert app.services.classroom.status != "connected", network.asked  # type: ignore[attr-defined]
     # and whatever screen it left is whole again at the test's window size
     pygame.display.set_mode(size, pygame.RESIZABLE)
     pygame.event.post(pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1]))
