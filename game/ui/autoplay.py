@@ -1,11 +1,12 @@
 """The autoplay harness: plays the real window by posting real key and mouse events.
 
 `leadsim play SCENARIO --autoplay POLICY --screenshots DIR` visits every screen (title,
-settings, saved games, picker, briefing, decision, pause, save dialog, outcome, debrief, name
-entry, leaderboard), lets the policy make the decisions, saves a PNG of each screen the first
-time it appears (01-title.png, 02-settings.png, ...) and exits 0 after the leaderboard. Each
-screenshot is checked for text that overflows; `DIR/report.json` lists the screens and any
-problems. Events go through `pygame.event.post`, so they take the same path as a player's.
+settings and their class page, saved games, picker, briefing, decision, pause, save dialog,
+outcome, debrief, name entry, leaderboard), lets the policy make the decisions, saves a PNG of
+each screen the first time it appears (01-title.png, 02-settings.png, ...) and exits 0 after
+the leaderboard. Each screenshot is checked for text that overflows; `DIR/report.json` lists
+the screens and any problems. Events go through `pygame.event.post`, so they take the same
+path as a player's.
 """
 
 from __future__ import annotations
@@ -23,7 +24,9 @@ if TYPE_CHECKING:
     from game.ui.app import App
     from game.ui.options import Options
 
-SETTLE_FRAMES = 3
+# frames between one batch of events and the next: 5 frames (83 ms at the harness's 1/60 s)
+# keep a key pressed again on the next screen clear of the 50 ms bounce filter (game.ui.keys)
+SETTLE_FRAMES = 5
 
 
 def key(code: int, unicode: str = "", mod: int = 0) -> None:
@@ -154,7 +157,15 @@ class Autoplay:
             self.press(app, "setting:palette")
         elif self.visits["settings"] == 2:
             key(pygame.K_LEFT)
+        elif "settings_class" in self.seen:
+            key(pygame.K_ESCAPE)
+        elif scene.class_page is None:
+            if not self.press(app, "setting:class"):  # no data folder: no class page
+                self.seen.append("settings_class")
         else:
+            # the class page as it opens (nothing is typed: the harness connects nowhere)
+            self.seen.append("settings_class")
+            self.shoot(app, "settings_class")
             key(pygame.K_ESCAPE)
 
     def on_saves(self, app: App, scene: Any) -> None:

@@ -1,5 +1,5 @@
-"""Faces on the decision, outcome and debrief screens of the real window: the same person every
-time, drawn as the leader sees them (an estimate, someone who left), and drawn once."""
+"""Faces on the briefing, decision, outcome and debrief screens of the real window: the same
+person every time, drawn as the leader sees them (an estimate, someone who left), drawn once."""
 
 from __future__ import annotations
 
@@ -56,6 +56,16 @@ def test_decision_screen_shows_every_member_as_the_leader_sees_them(make_app: Ma
         if member.portrait is not None and member.portrait.presentation:
             wanted = member.portrait.presentation
         assert (look.presentation if look else None) == wanted
+
+
+def test_the_briefing_shows_the_same_faces_as_the_first_decision(make_app: MakeApp) -> None:
+    app = make_app()
+    briefing = top(app)
+    assert briefing.name == "briefing"
+    met = [(f.member_id, f.seed, f.state, f.mood, f.stress) for f in briefing.faces]
+    assert [m for m, *_ in met] == [m.id for m in on_team(briefing.run.session.view())]
+    begin(app)
+    assert [(f.member_id, f.seed, f.state, f.mood, f.stress) for f in top(app).faces] == met
 
 
 def test_a_revealed_member_is_drawn_seen_and_one_who_left_gone(make_app: MakeApp) -> None:

@@ -18,6 +18,7 @@ from tests.ui.helpers import FIXTURES, STRESS
 SCREENS = (
     "title",
     "settings",
+    "settings_class",
     "saves",
     "picker",
     "briefing",
@@ -76,7 +77,7 @@ def test_a_long_bundled_scenario_plays_to_the_leaderboard(tmp_path: Path) -> Non
     code, report = autoplay(tmp_path / "shots", "everything_priority", "en", "1280x720", "greedy")
     assert code == 0
     assert report["problems"] == []
-    assert (tmp_path / "shots" / "14-leaderboard.png").is_file()
+    assert (tmp_path / "shots" / "15-leaderboard.png").is_file()
 
 
 @pytest.mark.parametrize("lang", ["en", "ru"])

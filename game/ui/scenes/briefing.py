@@ -6,6 +6,7 @@ import pygame
 
 from game.content import models as m
 from game.play.run import GameRun
+from game.ui.faces import Face, face_of
 from game.ui.meters import card_data, side_cards
 from game.ui.page import page
 from game.ui.pictures import cover_picture, cover_size
@@ -33,6 +34,7 @@ class BriefingScene(Scene):
     def __init__(self, host: Host, run: GameRun) -> None:
         super().__init__(host)
         self.run = run
+        self.faces: list[Face] = []  # the faces on the team cards, as last laid out
 
     def build(self, ui: Build) -> None:
         s, lang = ui.strings, ui.lang
@@ -68,11 +70,12 @@ class BriefingScene(Scene):
             left.height -= size[1] + gap
         ui.text(markup, left, "#body")
         view = self.run.view
-        cards = [card_data(member, lang, s) for member in on_team(view)]
+        # the same cards as the decision screen's, faces and all: the team is met here first
+        cards = [card_data(m, lang, s, face=face_of(session, m)) for m in on_team(view)]
         cards += side_cards(view, lambda text: session.text(text, lang), s)
         right = pygame.Rect(body.x + left_width + gap, body.y, 0, body.height)
         right.width = body.right - right.x
-        TeamPanel(ui, right, cards, max_columns=3)
+        self.faces = TeamPanel(ui, right, cards, max_columns=3).faces
 
     def _begin(self) -> None:
         self.host.replace(self.host.scene("decision", self.run))
