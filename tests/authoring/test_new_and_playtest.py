@@ -12,6 +12,7 @@ from game.cli import main
 from game.content.library import load_bundle
 from game.content.models import SETTINGS, Act, CondText
 from game.content.scaffold import PLACEHOLDERS
+from tests.test_neutral_wording import MARGIN, _random_mean, _wording_mean
 
 
 def _new(tmp_path: Path, *options: str) -> Path:
@@ -63,6 +64,14 @@ def test_every_setting_gives_a_scenario_that_passes_the_deep_check(tmp_path, cap
     assert main(["check", "--deep", "--require-lang", "en,ru", str(tmp_path)]) == 0
     out = capsys.readouterr().out
     assert ": warning:" not in out and out.endswith("0 errors in 0 files, 0 warnings\n"), out
+
+
+def test_new_scenario_options_do_not_give_the_answer_away(tmp_path):
+    # the template is where authors copy their wording from: a player who reads only the
+    # wording (virtue words up, confessed bad motives down) must do no better than chance
+    bundle = load_bundle(_new(tmp_path, "--lang", "en,ru"))
+    wording, chance = _wording_mean(bundle), _random_mean(bundle)
+    assert wording <= chance + MARGIN, f"wording-only {wording:.1f}, random {chance:.1f}"
 
 
 def test_new_refuses_to_overwrite_and_bad_ids(tmp_path, capsys):
