@@ -43,6 +43,7 @@ class Profile:
     unit: float = 0.0  # pixels per decision
     scale: int = 1  # the number of decisions the scale reaches
     shown: int = 0  # how many principles fit
+    names: list[str] = field(default_factory=list)  # each shown row's name, as drawn
 
 
 def ticks(top: int) -> list[int]:
@@ -86,18 +87,22 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
     # violated to the left of a middle line, applied to the right, on one scale; the scale
     # (tick numbers and "0 … N decisions") under the rows
     axis_height = line * 2 + gap
-    label_width = min(round(width * 0.44), max(font.size(m.name)[0] for m in met) + line + 6)
+    longest = max(font.size(m.name)[0] for m in met) + line + 6
+    label_width = min(round(width * 0.44), longest)
+    room = height - y - axis_height
+    # a long name takes a second line when every row still fits so; else the names get a
+    # wider column (shorter bars, the same scale for all) and only what still does not fit
+    # is cut
+    names = [wrap_text(font, m.name, label_width - line - 6) for m in met]
+    heights = [line * min(2, len(n)) + gap for n in names]
+    if sum(heights) > room:
+        label_width = min(round(width * 0.58), longest)
+        names = [[_fit(font, m.name, label_width - line - 6)] for m in met]
+        heights = [line + gap] * len(met)
     counts_width = font.size("\u2212" + str(top))[0] + 6
     half = max(10, (width - label_width - gap - 2 * counts_width) // 2)
     middle = label_width + gap + counts_width + half
     unit = half / top
-    room = height - y - axis_height
-    # a long name takes a second line when every row still fits so; else it is cut
-    names = [wrap_text(font, m.name, label_width - line - 6) for m in met]
-    heights = [line * min(2, len(n)) + gap for n in names]
-    if sum(heights) > room:
-        names = [[_fit(font, m.name, label_width - line - 6)] for m in met]
-        heights = [line + gap] * len(met)
     shown = 0
     while shown < len(met) and sum(heights[: shown + 1]) <= room:
         shown += 1
@@ -108,12 +113,16 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
     rows_top = y
     bars: dict[tuple[str, str], pygame.Rect] = {}
     bar_height = max(6, line - line // 3)
+    drawn: list[str] = []
     for m, name, row_height in zip(met[:shown], names, heights, strict=False):
         surface.blit(icon(m.principle, line - 2, text), (0, y + 1))
+        lines = []
         for n, part in enumerate(name[:2]):
             if n == 1 and len(name) > 2:
                 part = _fit(font, " ".join(name[1:]), label_width - line - 6)
             surface.blit(font.render(part, True, text), (line + 4, y + n * line))
+            lines.append(part)
+        drawn.append(" ".join(lines))
         track = pygame.Rect(middle - half, y + (line - bar_height) // 2, 2 * half, bar_height)
         pygame.draw.rect(surface, theme.colour("meter_track"), track, border_radius=3)
         for kind in KINDS:
@@ -143,7 +152,7 @@ def draw_profile(theme: Theme, strings: Strings, met: list[Met], size: tuple[int
     if shown < len(met):
         more = strings("profile.more", count=len(met) - shown)
         surface.blit(font.render(_fit(font, more, width), True, dim), (0, y + gap // 2 + line * 2))
-    return Profile(for_display(surface), bars, unit, top, shown)
+    return Profile(for_display(surface), bars, unit, top, shown, drawn)
 
 
 def _fit(font: pygame.font.Font, text: str, width: int) -> str:

@@ -142,6 +142,20 @@ def test_profile_bars_are_to_scale_and_counted_apart() -> None:
     assert bars[("composure", "violated")].right == middle
 
 
+def test_long_names_take_a_wider_column_before_they_are_cut() -> None:
+    pygame.font.init()
+    theme = theme_for(Style.load(), (1024, 600), "standard", "normal")
+    long = ["Объективная оценка ситуации", "Решения на основе информации", "Знать своих людей"]
+    met = [Met("planning", name, 5 - n, 0) for n, name in enumerate(long * 3)]
+    # too low for names on two lines, wide enough for each on one line at 58 % of the width
+    profile = draw_profile(theme, Strings("ru"), met, (470, 230))
+    assert 1 <= profile.shown < len(met)
+    assert profile.names == [m.name for m in met[: profile.shown]]
+    # a narrower chart still cuts them, at a word
+    narrow = draw_profile(theme, Strings("ru"), met, (300, 230))
+    assert any(name.endswith("\u2026") for name in narrow.names)
+
+
 def test_chart_text_is_readable_and_follows_the_text_size() -> None:
     pygame.font.init()
     style = Style.load()
