@@ -17,6 +17,7 @@ import pygame
 import pygame_gui
 
 from game.i18n import Strings
+from game.ui.dialogs import mark_entries
 from game.ui.flow import current_run
 from game.ui.keys import KeyGate
 from game.ui.options import Options
@@ -307,6 +308,10 @@ class App:
             self.relayout()  # the class's status, scenarios or last sending changed
         changed = top.update(dt)
         self.manager.update(dt)
+        if (self.hot > 0 or self.dirty) and mark_entries(
+            self.manager, self.theme.colour("accent"), self.theme.colour("button_border")
+        ):
+            changed = True  # the keyboard moved to or from a text entry
         if changed or self.hot > 0 or top.animating:
             self.dirty = True
         if self._layout_pending:

@@ -4,6 +4,7 @@ that shares the keyboard with the focus ring."""
 from __future__ import annotations
 
 import pygame
+import pygame_gui
 from pygame_gui.elements import UITextEntryLine
 
 from game.ui.scene import Scene
@@ -63,3 +64,18 @@ class TextEntryMixin:
             current.button.unselect()
         scene.focus.index = -1
         self.entry.focus()
+
+
+def mark_entries(manager: pygame_gui.UIManager, accent: pygame.Color, idle: pygame.Color) -> bool:
+    """Give the text entry that has the keyboard the accent border and the others a button's
+    border (pygame_gui themes one border colour for both), so that a page with two entries,
+    or an entry and a focused button, shows one place where keys go. True if any changed."""
+    changed = False
+    for element in manager.get_sprite_group().sprites():
+        if isinstance(element, UITextEntryLine):
+            wanted = accent if element.is_focused else idle
+            if element.border_colour != wanted:
+                element.border_colour = wanted
+                element.rebuild()
+                changed = True
+    return changed

@@ -315,3 +315,26 @@ def test_the_save_dialog_proposes_a_name_shortened_at_a_word(
     assert "-" in stamp[0] and ":" in stamp[1]  # the date and the time are whole
     assert title.startswith(name.removesuffix("…")) and name.endswith("…")
     assert name.removesuffix("…").split()[-1] in title.split()  # the last word is a whole word
+
+
+def test_only_the_entry_that_has_the_keyboard_has_the_accent_border(
+    make_app: Callable[..., Any],
+) -> None:
+    app = make_app(scenario=None)
+    app.push(app.scene("settings"))
+    settle(app, 3)
+    settings = top(app)
+    next(i for i in settings.focus.items if i.key == "setting:class").action()
+    settle(app, 3)
+    page = settings.class_page
+    accent, idle = app.theme.colour("accent"), app.theme.colour("button_border")
+    assert page.address.is_focused
+    assert (page.address.border_colour, page.pin.border_colour) == (accent, idle)
+    press(pygame.K_TAB)  # to the PIN
+    settle(app, 3)
+    assert page.pin.is_focused
+    assert (page.address.border_colour, page.pin.border_colour) == (idle, accent)
+    press(pygame.K_TAB)  # to the buttons: no entry has the keyboard, one button the accent
+    settle(app, 3)
+    assert not page.pin.is_focused and settings.focus.current_key is not None
+    assert (page.address.border_colour, page.pin.border_colour) == (idle, idle)
