@@ -30,6 +30,15 @@ def shorten(text: str, limit: int) -> str:
     return kept.rstrip(" ,.;:·—-") + ELLIPSIS
 
 
+def named_after(slot: str | None, title: str) -> bool:
+    """True when a save's name begins with its scenario's title, whole or shortened (as the
+    proposed names do), so that the list need not say the title again."""
+    if not slot:
+        return False
+    head = slot.split(ELLIPSIS, 1)[0]
+    return slot.startswith(title) or (head != slot and bool(head) and title.startswith(head))
+
+
 def local_time(stamp: str) -> str:
     """An ISO UTC timestamp as the local date and time, e.g. "2026-12-02 14:05"."""
     try:

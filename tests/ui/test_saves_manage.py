@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.store.names import MAX_NAME_LENGTH
-from game.ui.savenames import shorten
+from game.ui.savenames import named_after, shorten
 from tests.ui.helpers import finish_work, press, settle, top
 from tests.ui.test_pictures import shown_texts
 
@@ -93,6 +93,19 @@ def test_rename_a_save_on_the_screen(make_app: MakeApp) -> None:
     listing = app.services.saves.scan()
     assert [e.record.slot for e in listing.saves] == ["Before the storm"]
     assert "Before the storm" in " ".join(shown_texts(app))
+
+
+def test_a_save_named_after_its_scenario_says_the_title_once(make_app: MakeApp) -> None:
+    app = a_saved_game(make_app)
+    saves = open_saves(app)
+    title = saves.saves[0].record.snapshot["title"]["en"]
+    choose(app, "rename")
+    proposed = saves.entry.get_text()  # the title (shortened at a word here) and the date
+    assert named_after(proposed, title) and not named_after("Before the storm", title)
+    choose(app, "rename_ok")
+    assert saves.mode == "list"
+    row = next(text for text in shown_texts(app) if proposed in text)
+    assert row.count(" ".join(title.split()[:3])) == 1  # the name's, not said again
 
 
 def test_delete_asks_first_and_cancel_keeps_the_game(make_app: MakeApp) -> None:

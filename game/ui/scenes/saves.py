@@ -21,7 +21,14 @@ from game.ui.dialogs import MAX_NAME, TextEntryMixin
 from game.ui.jobs import Job
 from game.ui.page import page
 from game.ui.resume import resume_save
-from game.ui.savenames import TITLE_ROOM, default_name, local_time, shorten, title_of
+from game.ui.savenames import (
+    TITLE_ROOM,
+    default_name,
+    local_time,
+    named_after,
+    shorten,
+    title_of,
+)
 from game.ui.scene import Host, Scene
 from game.ui.widgets import Build, coloured, esc, fit_scroller, list_width
 
@@ -203,10 +210,13 @@ class SavesScene(TextEntryMixin, Scene):
     def _label(self, entry: Any) -> str:
         s = self.host.strings
         record = entry.record
+        title = title_of(self.host, record)
+        # a slot named after its scenario (the proposed name) does not say the title twice
+        key = "saves.item_titled" if named_after(record.slot, title) else "saves.item"
         return s(
-            "saves.item",
+            key,
             slot=record.slot or s("saves.autosave"),
-            scenario=shorten(title_of(self.host, record), TITLE_ROOM),
+            scenario=shorten(title, TITLE_ROOM),
             decisions=len(record.decisions),
             date=local_time(record.updated),
         )

@@ -148,6 +148,10 @@ saves-item = { $slot }: { $scenario } · { $decisions ->
         [one] { $decisions } decision made
        *[other] { $decisions } decisions made
     } · { $date }
+saves-item_titled = { $slot } · { $decisions ->
+        [one] { $decisions } decision made
+       *[other] { $decisions } decisions made
+    } · { $date }
 
 autoplay-name = Autoplayer
 

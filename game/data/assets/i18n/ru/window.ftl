@@ -164,6 +164,11 @@ saves-item = { $slot }: { $scenario } · { $decisions } { $decisions ->
         [few] решения
        *[other] решений
     } · { $date }
+saves-item_titled = { $slot } · { $decisions } { $decisions ->
+        [one] решение
+        [few] решения
+       *[other] решений
+    } · { $date }
 
 autoplay-name = Автоигрок
 
