@@ -308,15 +308,15 @@ class App:
             self.relayout()  # the class's status, scenarios or last sending changed
         changed = top.update(dt)
         self.manager.update(dt)
-        if (self.hot > 0 or self.dirty) and mark_entries(
-            self.manager, self.theme.colour("accent"), self.theme.colour("button_border")
-        ):
-            changed = True  # the keyboard moved to or from a text entry
         if changed or self.hot > 0 or top.animating:
             self.dirty = True
         if self._layout_pending:
             self._layout()
         if self.dirty:
+            # the keyboard moves to or from a text entry only on input or a new layout
+            mark_entries(
+                self.manager, self.theme.colour("accent"), self.theme.colour("button_border")
+            )
             self.draw(self.screen)
             pygame.display.flip()
             self.dirty = False

@@ -66,16 +66,13 @@ class TextEntryMixin:
         self.entry.focus()
 
 
-def mark_entries(manager: pygame_gui.UIManager, accent: pygame.Color, idle: pygame.Color) -> bool:
+def mark_entries(manager: pygame_gui.UIManager, accent: pygame.Color, idle: pygame.Color) -> None:
     """Give the text entry that has the keyboard the accent border and the others a button's
     border (pygame_gui themes one border colour for both), so that a page with two entries,
-    or an entry and a focused button, shows one place where keys go. True if any changed."""
-    changed = False
+    or an entry and a focused button, shows one place where keys go."""
     for element in manager.get_sprite_group().sprites():
         if isinstance(element, UITextEntryLine):
             wanted = accent if element.is_focused else idle
             if element.border_colour != wanted:
                 element.border_colour = wanted
                 element.rebuild()
-                changed = True
-    return changed
