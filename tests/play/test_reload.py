@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import os
+import time
 from pathlib import Path
 
 from game.content.library import load_bundle
-from game.content.watch import Broken, Watcher
+from game.content.watch import Broken, Reloaded, Watcher
 from game.i18n import Strings
 from game.play.reload import replay_log
 from game.play.run import GameRun
@@ -28,7 +30,7 @@ def started(tmp_path: Path, *ids: str) -> tuple[GameRun, Watcher, Path]:
     run = GameRun.start(load_bundle(path), "en", seed=1, saves=SaveStore(tmp_path / "data"))
     for choice in ids:
         run.take(choice)
-    return run, Watcher(run.bundle), path
+    return run, Watcher(run.bundle, settle_s=0), path  # an edit is looked at at once
 
 
 def saved(run: GameRun) -> list[object]:
@@ -125,3 +127,31 @@ def test_decisions_made_while_the_replay_ran_elsewhere_are_replayed_too(tmp_path
     assert report.text == EN("text.reloaded", count=2)
     assert run.session.decisions == ["ask_oleg", "share_testing"]
     assert run.session.bundle.content_hash == change.bundle.content_hash
+
+
+def _aged(path: Path, seconds: float) -> None:
+    """As if the file had been written `seconds` ago."""
+    then = time.time() - seconds
+    os.utime(path, (then, then))
+
+
+def test_a_file_caught_half_written_is_looked_at_again_not_reported_broken(tmp_path):
+    run, _, path = started(tmp_path, "ask_oleg")
+    watcher = Watcher(run.bundle)  # the games' own settling time
+    text = path.read_text(encoding="utf-8")
+    path.write_text("", encoding="utf-8")  # an editor that empties the file first
+    assert watcher.poll() is None, "a file emptied a moment ago may still be being written"
+    path.write_text(text.replace("Friday release", "Thursday release"), encoding="utf-8")
+    assert watcher.poll() is None  # written again just now: still settling
+    _aged(path, 1)
+    change = watcher.poll()
+    assert isinstance(change, Reloaded)
+    assert run.reload(change).text == EN("text.reloaded", count=1)
+
+
+def test_a_file_that_stays_broken_is_reported_on_the_next_look(tmp_path):
+    run, _, path = started(tmp_path, "ask_oleg")
+    watcher = Watcher(run.bundle)
+    path.write_text("", encoding="utf-8")
+    assert watcher.poll() is None
+    assert isinstance(watcher.poll(), Broken)  # the same as the look before: it is settled
