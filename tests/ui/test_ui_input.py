@@ -338,3 +338,8 @@ def test_only_the_entry_that_has_the_keyboard_has_the_accent_border(
     settle(app, 3)
     assert not page.pin.is_focused and settings.focus.current_key is not None
     assert (page.address.border_colour, page.pin.border_colour) == (idle, idle)
+    app.relayout()  # as when the class's status changes: new entries, the same rule
+    settle(app, 3)
+    assert page.address is not None and page.pin is not None
+    assert not (page.address.is_focused or page.pin.is_focused)
+    assert (page.address.border_colour, page.pin.border_colour) == (idle, idle)
