@@ -8,7 +8,7 @@ from typing import Any
 import pygame
 
 from game.i18n import Strings
-from game.ui.feedback import SHOWN
+from game.play.feedback import SHOWN
 from game.ui.profile import Met, draw_profile
 from game.ui.theme import Style, theme_for
 from tests.ui.helpers import finish_work, press, settle, top

@@ -13,10 +13,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.play.run import GameRun
-from game.sim.session import TeamView, TurnRecord
-from game.ui.faces import Face, face_of, face_size, strip, tile
-from game.ui.feedback import (
+from game.play.feedback import (
     Reaction,
     Tally,
     good,
@@ -25,6 +22,9 @@ from game.ui.feedback import (
     tallies,
     unchanged,
 )
+from game.play.run import GameRun
+from game.sim.session import TeamView, TurnRecord
+from game.ui.faces import Face, face_of, face_size, strip, tile
 from game.ui.flow import words
 from game.ui.meters import CardData, card_data, side_cards
 from game.ui.page import page
