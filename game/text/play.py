@@ -76,8 +76,9 @@ class TextGame:
             self.say(["", *self.view.briefing()])
         while not self.session.finished:
             s = self.session
+            before = s.view()
             self.say(["", *self.view.header(), *self.view.event(), ""])
-            self.say([*self.view.team(s.view()), "", *self.view.choices(s.choices())])
+            self.say([*self.view.team(before), "", *self.view.choices(s.choices())])
             if script:
                 record = self._scripted(script.pop(0))
             elif decider.policy:
@@ -95,7 +96,7 @@ class TextGame:
                 record = self.game_run.take(None if isinstance(answer, TimedOut) else answer.id)
             else:
                 return EOF
-            self.say(self.view.outcome(record))
+            self.say(self.view.outcome(record, before))
             if self.after_turn is not None:
                 self.after_turn()
         self.say(self.view.ending())

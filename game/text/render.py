@@ -247,7 +247,9 @@ class Renderer:
 
     # --- after a decision ----------------------------------------------------------------------
 
-    def outcome(self, record: TurnRecord) -> list[str]:
+    def outcome(self, record: TurnRecord, before: TeamView | None = None) -> list[str]:
+        """What happened: the outcome text, the engine's messages, and what visibly changed
+        (with `before`, the view before the decision, also the leader and the stakeholders)."""
         lines = ["", self.s("text.outcome")]
         if record.choice_index == 0:
             lines += wrap(self.s("msg.timeout"), indent="  ")
@@ -258,9 +260,44 @@ class Renderer:
             kinds.add(kind)
             lines += wrap(visible(text), indent="  ")
         changes = self.changes(record)
-        if changes == self.no_changes() and "left" in kinds:
-            return lines  # someone left: that is a visible change, whatever the figures say
-        return lines + changes
+        around = self.changes_around(before) if before is not None else []
+        if changes == self.no_changes() and ("left" in kinds or around):
+            return lines + around  # someone left, or the change is outside the team
+        return lines + changes + around
+
+    def changes_around(self, before: TeamView) -> list[str]:
+        """How the leader's own stress and energy and each stakeholder's trust and patience
+        moved with the decision, as the window's outcome shows them."""
+        after, s = self.session.view(), self.s
+        lines: list[str] = []
+
+        def moved(pairs: list[tuple[str, float, float]]) -> str:
+            said = [
+                s(f"text.change.{name}", change=f"{(new - old) * 100:+.0f}")
+                for name, old, new in pairs
+                if abs(new - old) >= 0.02
+            ]
+            return ", ".join(said)
+
+        mine = moved(
+            [
+                ("stress", before.leader_stress, after.leader_stress),
+                ("energy", before.leader_energy, after.leader_energy),
+            ]
+        )
+        if mine:
+            lines += wrap(s("text.changes", name=s("text.you"), changes=mine), "  ")
+        was = {holder.id: holder for holder in before.stakeholders}
+        for holder in after.stakeholders:
+            old = was.get(holder.id)
+            if old is None:
+                continue
+            theirs = moved(
+                [("trust", old.trust, holder.trust), ("patience", old.patience, holder.patience)]
+            )
+            if theirs:
+                lines += wrap(s("text.changes", name=self.t(holder.name), changes=theirs), "  ")
+        return lines
 
     def no_changes(self) -> list[str]:
         return wrap(self.s("text.no_changes"), "  ")
