@@ -24,7 +24,9 @@ from game.report.gather import (
     scenario_plays,
     since_filter,
 )
-from game.report.page import TOP, EventPart, Header, OptionRow, Section, render
+from game.report.page import EventPart, Header, OptionRow, PlayerRow, Ranking, Section, render
+from game.report.playerpage import render_player
+from game.report.players import page_href, players
 from game.report.storymap.build import MapOptions, read_source, write_map
 from game.store.datadir import LEADERBOARD_FILE, data_dir
 from game.store.leaderboard import Leaderboard
@@ -34,6 +36,7 @@ from game.store.rows import DamagedRow
 
 IMAGES = "img"
 MAPS = "maps"
+PLAYERS = "players"
 
 
 class ReportError(Exception):
@@ -131,18 +134,28 @@ def build_report(options: Options) -> Written:
         raise ReportError(s("report.error.write", folder=out, reason=exc.strerror), 2) from exc
     style = figures.print_style()
     maps = _write_maps(plays, out, options)
-    sections = [
-        replace(
-            _section(p, f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}", out, s, style),
-            map_href=maps.get(p.scenario_id, ""),
-        )
-        for n, p in enumerate(plays, start=1)
+    anchors = [
+        f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}" for n, p in enumerate(plays, 1)
     ]
+    sections = [
+        replace(_section(p, anchor, out, s, style), map_href=maps.get(p.scenario_id, ""))
+        for p, anchor in zip(plays, anchors, strict=True)
+    ]
+    _write_players(list(zip(plays, anchors, strict=True)), out, s)
     write_csv_files(out, plays, s.lang)
     header = _header(options, found, plays, s)
     index = out / "index.html"
     index.write_text(render(header, sections, s), encoding="utf-8")
     return Written(index, len(rows), len({p.scenario_id for p in plays}), tuple(found.damaged))
+
+
+def _write_players(sections: list[tuple[ScenarioPlays, str]], out: Path, s: Strings) -> None:
+    """A page per person who played, next to the report (see game.report.players)."""
+    found = players(sections, s)
+    if found:
+        (out / PLAYERS).mkdir(exist_ok=True)
+    for player in found:
+        out.joinpath(*player.href.split("/")).write_text(render_player(player, s), "utf-8")
 
 
 def _write_maps(plays: Sequence[ScenarioPlays], out: Path, options: Options) -> dict[str, str]:
@@ -212,7 +225,6 @@ def _section(
     endings = [(names.get(eid, eid), n) for eid, n in stats.ending_counts(p.rows, p.bundle)]
     profile = stats.profile_stats(p.rows)
     img = f"{IMAGES}/{prefix}"
-    top_plays = p.top_rows
 
     def save(kind: str, chart: pygame.Surface) -> figures.Image:
         return figures.write(chart, out, f"{img}-{kind}.png", s(f"report.alt.{kind}", title=title))
@@ -221,14 +233,6 @@ def _section(
     heading = s("report.scenario_heading", title=title, id=p.scenario_id)
     if p.mode != PLAYER:
         heading = s("report.mode_heading", heading=heading, mode=mode_name(p.mode, s))
-    if several and p.engine != engine_version():
-        top_note = s(
-            "report.top_note_engine", version=p.version[:10], engine=p.engine, plays=len(top_plays)
-        )
-    elif several:
-        top_note = s("report.top_note", version=p.version[:10], plays=len(top_plays))
-    else:
-        top_note = ""
     return Section(
         anchor=prefix,
         title=heading,
@@ -242,13 +246,40 @@ def _section(
         scores=save("scores", figures.scores_chart(stats.score_bins(scores), s, style)),
         endings=save("endings", figures.endings_chart(endings, len(p.rows), s, style)),
         principles=save("principles", figures.principles_chart(profile, lang, s, style)),
-        functions=save("functions", figures.functions_chart(profile, lang, s, style)),
-        top=tuple(top_plays[:TOP]),
-        top_note=top_note,
+        rankings=tuple(_rankings(p, several, s)),
         ending_title=lambda eid: names.get(eid or "", eid or ""),
-        events=tuple(_events(p, img, out, s, style)),
+        events=tuple(_events(p, s)),
         choices_note=_choices_note(p, s),
     )
+
+
+def _rankings(p: ScenarioPlays, several: bool, s: Strings) -> list[Ranking]:
+    """Every player, ranked within each version and engine apart (as the leaderboard never
+    mixes them): the ranked version of the section first, then the most played."""
+    groups: dict[tuple[str, str], list[Playthrough]] = {}
+    for row in p.rows:  # best first
+        groups.setdefault((row.content_hash, row.engine_version), []).append(row)
+    order = sorted(groups, key=lambda k: (k != (p.version, p.engine), -len(groups[k])))
+    linked = p.mode == PLAYER
+    rankings = []
+    for version, engine in order:
+        rows = groups[(version, engine)]
+        runs: dict[str, int] = {}
+        best: dict[str, Playthrough] = {}
+        for row in rows:
+            key = name_key(row.name)
+            runs[key] = runs.get(key, 0) + 1
+            best.setdefault(key, row)
+        label = ""
+        if several:
+            key = "report.ranking" if engine == engine_version() else "report.ranking_engine"
+            label = s(key, version=version[:10], engine=engine, plays=len(rows))
+        listed = tuple(
+            PlayerRow(row, runs[k], page_href(row.name) if linked else "")
+            for k, row in best.items()
+        )
+        rankings.append(Ranking(label, listed))
+    return rankings
 
 
 def _notes(p: ScenarioPlays, s: Strings) -> list[str]:
@@ -284,23 +315,14 @@ def _choices_note(p: ScenarioPlays, s: Strings) -> str | None:
     return " ".join(parts) or None
 
 
-def _events(
-    p: ScenarioPlays, img: str, out: Path, s: Strings, style: figures.ChartStyle
-) -> list[EventPart]:
+def _events(p: ScenarioPlays, s: Strings) -> list[EventPart]:
     if p.bundle is None:
         return []
     lang = s.lang
     parts = []
-    for number, tally in enumerate(stats.choice_tallies(p.bundle, p.decisions), start=1):
+    for tally in stats.choice_tallies(p.bundle, p.decisions):
         title = tr(tally.event.title, lang) or tally.event.id
         labels = figures.option_labels(tally, lang, s)
-        chart = figures.choices_chart(tally, labels, s, style)
-        image = figures.write(
-            chart,
-            out,
-            f"{img}-event{number:02d}-{_slug(tally.event.id)}.png",
-            s("report.alt.choices", event=title),
-        )
         options = tuple(
             OptionRow(
                 label,
@@ -313,7 +335,7 @@ def _events(
         )
         caption = s("report.choices_caption", decisions=tally.decisions, plays=tally.plays)
         prompt = figures.shorten(tr(tally.event.text, lang), 400)
-        parts.append(EventPart(title, prompt, image, caption, options))
+        parts.append(EventPart(title, prompt, caption, options))
     return parts
 
 

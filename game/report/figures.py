@@ -13,15 +13,15 @@ from pathlib import Path
 
 import pygame
 
-from game.charts import Bar, ChartStyle, Series, bar_chart, load_style, radar_chart, save_png
-from game.content.principles import FUNCTIONS, PRINCIPLES
+from game.charts import Bar, ChartStyle, bar_chart, load_style, save_png
+from game.content.principles import PRINCIPLES
 from game.content.text import tr
 from game.i18n import Strings
 from game.report.stats import Bin, EventTally, PrincipleStat
 
 WIDTH = 1000
 FONT_PX = 15
-# Longer option texts are cut on a chart (the full text is in the table below it).
+# Longer texts are cut where they are only a reminder (an event's prompt above its table).
 LABEL_CHARS = 90
 
 
@@ -97,23 +97,6 @@ def endings_chart(
     )
 
 
-def choices_chart(
-    tally: EventTally, labels: Sequence[str], s: Strings, style: ChartStyle
-) -> pygame.Surface:
-    """The share of the decisions at one event that went to each option (one colour: the
-    options are not better or worse on the chart; the table under it names the principles)."""
-    bars = [
-        Bar(
-            shorten(label),
-            tally.share(option),
-            colour=style.good if option.index else style.axis,
-            note=_share_note(s, option.count, tally.decisions),
-        )
-        for label, option in zip(labels, tally.options, strict=True)
-    ]
-    return bar_chart((WIDTH, _bars_height(len(bars), 62, titled=False)), bars, style=style)
-
-
 def principles_chart(
     stats: Sequence[PrincipleStat], lang: str, s: Strings, style: ChartStyle
 ) -> pygame.Surface:
@@ -134,28 +117,6 @@ def principles_chart(
         title=s("report.chart.principles"),
         value_range=(-reach, reach),
         value_format="{:+.2f}",
-        style=style,
-    )
-
-
-def functions_chart(
-    stats: Sequence[PrincipleStat], lang: str, s: Strings, style: ChartStyle
-) -> pygame.Surface:
-    """The four functions of a manager: the share of plays that applied each on balance,
-    and the share that broke it on balance."""
-    by_id = {p.id: p for p in stats}
-    chosen = [by_id[f] for f in FUNCTIONS if f in by_id]
-    axes = [PRINCIPLES[p.id].name.get(lang, PRINCIPLES[p.id].name["en"]) for p in chosen]
-    applied = [p.positive / p.plays if p.plays else 0.0 for p in chosen]
-    broken = [p.negative / p.plays if p.plays else 0.0 for p in chosen]
-    return radar_chart(
-        (720, 520),
-        axes,
-        [
-            Series(s("report.chart.functions_applied"), applied, style.good),
-            Series(s("report.chart.functions_broken"), broken, style.bad),
-        ],
-        title=s("report.chart.functions"),
         style=style,
     )
 

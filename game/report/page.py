@@ -13,8 +13,6 @@ from game.report.figures import Image
 from game.report.stats import ScoreSummary
 from game.store.playthrough import Playthrough
 
-TOP = 10
-
 CSS = """
 :root { color-scheme: light; }
 * { box-sizing: border-box; }
@@ -39,6 +37,9 @@ table { width: 100%; border-collapse: collapse; font-size: .93rem; margin: .4rem
 th, td { text-align: left; vertical-align: top; padding: .3rem .5rem;
   border-bottom: 1px solid #dfe5eb; }
 th { border-bottom: 2px solid #9aa8b5; }
+/* bars drawn as borders: printed even where a browser leaves backgrounds out */
+.sharebar { display: inline-block; height: 0; margin-left: .4rem; vertical-align: middle;
+  border-top: .7rem solid #0072b2; }
 .num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .date { white-space: nowrap; }
 .tags { color: #4a5a69; font-size: .85rem; }
@@ -52,7 +53,6 @@ a { color: #005a8c; }
   body { font-size: 10.5pt; }
   main { max-width: none; padding: 0; }
   section.scenario + section.scenario { break-before: page; page-break-before: always; }
-  figure.narrow img { max-width: 55%; }
   .part.new-page { break-before: page; page-break-before: always; }
   h2, h3, h4 { break-after: avoid; page-break-after: avoid; }
   .note { background: none; }
@@ -75,9 +75,25 @@ class OptionRow:
 class EventPart:
     title: str
     prompt: str
-    image: Image
     caption: str
     options: tuple[OptionRow, ...]
+
+
+@dataclass(frozen=True)
+class PlayerRow:
+    """One player in a ranking: their best play there and how many plays they made."""
+
+    best: Playthrough
+    runs: int
+    href: str  # their page, relative to the report ("" = none)
+
+
+@dataclass(frozen=True)
+class Ranking:
+    """Every player of one scenario version (and engine), best first."""
+
+    label: str  # which version and engine it ranks ("" when the section has only one)
+    rows: tuple[PlayerRow, ...]
 
 
 @dataclass(frozen=True)
@@ -92,9 +108,7 @@ class Section:
     scores: Image
     endings: Image
     principles: Image
-    functions: Image
-    top: tuple[Playthrough, ...]
-    top_note: str
+    rankings: tuple[Ranking, ...]
     ending_title: Callable[[str | None], str]
     events: tuple[EventPart, ...]
     choices_note: str | None  # why there are no (or not all) choices to show
@@ -147,11 +161,10 @@ def _header(header: Header, sections: Sequence[Section], s: Strings) -> str:
     )
 
 
-def _figure(image: Image, caption: str = "", narrow: bool = False) -> str:
+def _figure(image: Image, caption: str = "") -> str:
     figcaption = f"<figcaption>{esc(caption)}</figcaption>" if caption else ""
-    kind = ' class="narrow"' if narrow else ""
     return (
-        f'<figure{kind}><img src="{esc(image.src)}" alt="{esc(image.alt)}" '
+        f'<figure><img src="{esc(image.src)}" alt="{esc(image.alt)}" '
         f'width="{image.width}" height="{image.height}">{figcaption}</figure>'
     )
 
@@ -176,12 +189,10 @@ def _section(x: Section, s: Strings) -> str:
             else "",
             _part(s("report.heading.scores"), _figure(x.scores, summary)),
             _part(s("report.heading.endings"), _figure(x.endings)),
-            _part(s("report.heading.leaderboard"), _leaderboard(x, s)),
+            _part(s("report.heading.players"), _players(x, s)),
             _part(
                 s("report.heading.profile"),
-                f"<p>{esc(s('report.profile_explain'))}</p>"
-                + _figure(x.principles)
-                + _figure(x.functions, s("report.functions_explain"), narrow=True),
+                f"<p>{esc(s('report.profile_explain'))}</p>" + _figure(x.principles),
                 new_page=True,
             ),
             _part(s("report.heading.choices"), _choices(x, s), new_page=True),
@@ -195,29 +206,38 @@ def _part(heading: str, body: str, new_page: bool = False) -> str:
     return f'<div class="{kind}"><h3>{esc(heading)}</h3>{body}</div>'
 
 
-def _leaderboard(x: Section, s: Strings) -> str:
+def _players(x: Section, s: Strings) -> str:
     head = "".join(
         f'<th class="{cls}">{esc(s(key))}</th>'
         for key, cls in (
             ("report.col.place", "num"),
             ("report.col.name", ""),
-            ("report.col.score", "num"),
+            ("report.col.best", "num"),
+            ("report.col.runs", "num"),
             ("report.col.ending", ""),
             ("report.col.date", "date"),
-            ("report.col.time", "num"),
         )
     )
-    body = []
-    for place, row in enumerate(x.top[:TOP], start=1):
-        minutes, seconds = divmod(round(row.duration_s), 60)
-        body.append(
-            f'<tr><td class="num">{place}</td><td>{esc(row.name)}</td>'
-            f'<td class="num">{row.score:.1f}</td><td>{esc(x.ending_title(row.ending_id))}</td>'
-            f'<td class="date">{esc(row.played_at[:16].replace("T", " "))}</td>'
-            f'<td class="num">{minutes}:{seconds:02d}</td></tr>'
+    out = []
+    for ranking in x.rankings:
+        body = []
+        for place, player in enumerate(ranking.rows, start=1):
+            row = player.best
+            name = esc(row.name)
+            if player.href:
+                name = f'<a href="{esc(player.href)}">{name}</a>'
+            body.append(
+                f'<tr><td class="num">{place}</td><td>{name}</td>'
+                f'<td class="num">{row.score:.1f}</td><td class="num">{player.runs}</td>'
+                f"<td>{esc(x.ending_title(row.ending_id))}</td>"
+                f'<td class="date">{esc(row.played_at[:16].replace("T", " "))}</td></tr>'
+            )
+        label = f'<p class="meta">{esc(ranking.label)}</p>' if ranking.label else ""
+        out.append(
+            f'{label}<table class="players"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{''.join(body)}</tbody></table>"
         )
-    note = f'<p class="meta">{esc(x.top_note)}</p>' if x.top_note else ""
-    return f"{note}<table><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody></table>"
+    return "".join(out)
 
 
 def _choices(x: Section, s: Strings) -> str:
@@ -236,13 +256,15 @@ def _event(part: EventPart, s: Strings) -> str:
         tags = [f'<span class="plus">+ {esc(name)}</span>' for name in option.applied]
         tags += [f'<span class="minus">− {esc(name)}</span>' for name in option.violated]
         tag_line = f'<div class="tags">{" · ".join(tags)}</div>' if tags else ""
+        bar = f'<span class="sharebar" style="width:{6 * option.share:.2f}em"></span>'
         rows.append(
             f"<tr><td>{esc(option.label)}{tag_line}</td>"
-            f'<td class="num">{option.count}</td><td class="num">{option.share:.0%}</td></tr>'
+            f'<td class="num">{option.count}</td>'
+            f'<td class="num">{option.share:.0%}{bar}</td></tr>'
         )
     prompt = f'<p class="prompt">{esc(part.prompt)}</p>' if part.prompt else ""
     return (
         f'<div class="event"><h4>{esc(part.title)}</h4>{prompt}'
-        f"{_figure(part.image, part.caption)}"
+        f'<p class="meta">{esc(part.caption)}</p>'
         f"<table><thead><tr>{head}</tr></thead><tbody>{''.join(rows)}</tbody></table></div>"
     )

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 
 from tests.report.chromium import Browser, find_chromium
-from tests.report.conftest import NAMES, Report
+from tests.report.conftest import NAMES, SCENARIOS, Report
 
 IMAGES = "Array.from(document.images).map(i => [i.getAttribute('src'), i.complete, i.naturalWidth])"
 # Backgrounds darker than a light grey (alpha > 0 and luminance below 200 of 255).
@@ -37,7 +37,9 @@ def test_report_renders_in_chromium_and_every_image_loads(
     with Browser(chromium, tmp_path / "profile") as browser:
         browser.open((out / "index.html").as_uri())
         images = browser.evaluate(IMAGES)
-        assert len(images) > 10
+        # one chart per idea: scores, endings and the principles per scenario; the choices
+        # per event are tables
+        assert len(images) == 3 * len(SCENARIOS)
         broken = [src for src, complete, width in images if not (complete and width > 0)]
         assert broken == []
         assert browser.problems() == []
@@ -52,3 +54,26 @@ def test_report_renders_in_chromium_and_every_image_loads(
     keep = os.environ.get("LEADSIM_REPORT_SCREENSHOT")
     if keep:
         shutil.copyfile(shot, keep)
+
+
+LINKS = "Array.from(document.links).map(a => [a.getAttribute('href'), a.href])"
+
+
+def test_every_player_page_renders_and_links_back(
+    filled: Path, tmp_path: Path, report: Report, chromium: str
+) -> None:
+    out = tmp_path / "report"
+    assert report("--out", str(out)).code == 0
+    with Browser(chromium, tmp_path / "profile") as browser:
+        browser.open((out / "index.html").as_uri())
+        pages = sorted({h for h, _ in browser.evaluate(LINKS) if h.startswith("players/")})
+        assert len(pages) == len(NAMES)
+        for href in pages:
+            browser.open((out / href).as_uri())
+            assert browser.evaluate("document.scripts.length") == 0
+            links = browser.evaluate(LINKS)
+            assert ["../index.html", (out / "index.html").as_uri()] in links
+            assert all(url.startswith("file://") for _, url in links)
+            text = browser.evaluate("document.body.innerText")
+            assert sum(name in text for name in NAMES) == 1  # the page of one player
+        assert browser.problems() == []

@@ -26,34 +26,25 @@ report-score_summary = { $plays ->
     } · mean { NUMBER($mean, minimumFractionDigits: 1, maximumFractionDigits: 1) } · median { NUMBER($median, minimumFractionDigits: 1, maximumFractionDigits: 1) } · lowest { NUMBER($low, minimumFractionDigits: 1, maximumFractionDigits: 1) } · highest { NUMBER($high, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 report-heading-scores = Score distribution
 report-heading-endings = Endings
-report-heading-leaderboard = Leaderboard (top 10)
 report-heading-profile = The class's leadership profile
 report-heading-choices = What the class chose
 report-profile_explain = For each principle: how often a play applied it minus how often it broke it, averaged over the class. Above zero the class practised it; below zero it tended to break it.
-report-functions_explain = The four functions of a manager: the share of plays that applied each on balance, and the share that broke it on balance.
 report-col-place = #
 report-col-name = Name
-report-col-score = Score
 report-col-ending = Ending
 report-col-date = Date (UTC)
-report-col-time = Time
 report-col-option = Option
 report-col-picked = Picked
 report-col-share = Share
 report-chart-scores = Plays per score band
 report-chart-endings = Endings reached
 report-chart-principles = Principles: applied minus broken, per play (class mean)
-report-chart-functions = The four functions of a manager
-report-chart-functions_applied = applied on balance
-report-chart-functions_broken = broken on balance
 report-share_note = { NUMBER($share, style: "percent") } ({ $count })
 report-timed_out = Time ran out before deciding
 report-no_ending = No ending (left early)
 report-alt-scores = Histogram of the class's scores in { $title }
 report-alt-endings = Bar chart of the endings the class reached in { $title }
 report-alt-principles = Bar chart of the class's balance on each of the 18 principles in { $title }
-report-alt-functions = Radar chart of the four functions of a manager in { $title }
-report-alt-choices = Bar chart of the options the class picked at: { $event }
 report-choices_caption = { $decisions ->
         [one] { $decisions } decision
        *[other] { $decisions } decisions
@@ -61,7 +52,7 @@ report-choices_caption = { $decisions ->
         [one] { $plays } play
        *[other] { $plays } plays
     }.
-report-top_note = Ranked within version { $version } ({ $plays ->
+report-ranking = Ranked within version { $version } ({ $plays ->
         [one] { $plays } play
        *[other] { $plays } plays
     }): scores of different versions are never mixed.
@@ -69,7 +60,7 @@ report-version_plays = { $version }: { $plays ->
         [one] { $plays } play
        *[other] { $plays } plays
     }
-report-note-versions = This scenario was played in more than one version ({ $versions }). Scores, endings and the profile count every play; the leaderboard ranks one version.
+report-note-versions = This scenario was played in more than one version ({ $versions }). Scores, endings and the profile count every play; each version is ranked apart.
 report-note-not_installed = This scenario is not installed here, or it does not validate: its titles and the choices per event cannot be shown.
 report-note-no_choices = The choices per event are read by replaying plays on the installed scenario, which is missing here.
 report-note-other_version = { $count } of { $total } plays were made on another version of the scenario than the installed one, so their choices cannot be read and are left out below.
@@ -109,7 +100,30 @@ report-note-other_modes = { $count ->
        *[other] { $count } runs played by a policy or from scripted decisions are
     } left out; add --all to report them, each in a section of its own.
 report-note-other_engine = { $count } of { $total } plays were recorded by another version of the game's engine, so their choices are left out below; they are ranked apart.
-report-top_note_engine = Ranked within version { $version } as recorded by engine { $engine } ({ $plays ->
+report-ranking_engine = Ranked within version { $version } as recorded by engine { $engine } ({ $plays ->
         [one] { $plays } play
        *[other] { $plays } plays
     }): scores of different versions and engines are never mixed.
+report-heading-players = Every player
+report-col-best = Best score
+report-col-runs = Plays
+report-player-title = { $name }: runs and debrief
+report-player-back = ← Back to the class report
+report-player-meta = { $runs ->
+        [one] { $runs } play
+       *[other] { $runs } plays
+    }, grouped by scenario, best first.
+report-player-what_ifs_note = Key moments and what-ifs are worked out for the best play of each scenario only: each one replays every option that was on offer.
+report-player-run = { $scenario }: { $score } points
+report-player-run_meta = Ending: { $ending } · played { $date } (UTC)
+report-player-decisions = Decisions, in order
+report-player-principles = Principles applied and violated
+report-player-principle = Principle
+report-player-counts_note = How often each principle was applied and how often it was violated, on one scale.
+report-player-net_note = Applied minus violated, as stored with the play (the play could not be replayed here).
+report-player-moments = Key moments and what-ifs
+report-player-people = What became of the team
+report-player-not_installed = This scenario is no longer installed here: its decisions and key moments cannot be shown.
+report-player-other_version = This play was made on version { $version } of the scenario, which is no longer installed: its decisions and key moments cannot be shown.
+report-player-other_engine = This play was recorded by engine { $engine }, another version of the game's engine: its decisions cannot be replayed here.
+report-player-failed = This play's log no longer replays on the installed scenario: its decisions cannot be shown.

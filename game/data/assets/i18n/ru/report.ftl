@@ -30,34 +30,25 @@ report-score_summary = { $plays } { $plays ->
     } · среднее { NUMBER($mean, minimumFractionDigits: 1, maximumFractionDigits: 1) } · медиана { NUMBER($median, minimumFractionDigits: 1, maximumFractionDigits: 1) } · минимум { NUMBER($low, minimumFractionDigits: 1, maximumFractionDigits: 1) } · максимум { NUMBER($high, minimumFractionDigits: 1, maximumFractionDigits: 1) }
 report-heading-scores = Распределение баллов
 report-heading-endings = Концовки
-report-heading-leaderboard = Таблица лидеров (первые 10)
 report-heading-profile = Управленческий профиль группы
 report-heading-choices = Что выбирала группа
 report-profile_explain = Для каждого принципа: сколько раз прохождение его применило минус сколько раз нарушило, в среднем по группе. Выше нуля — группа его практиковала, ниже нуля — чаще нарушала.
-report-functions_explain = Четыре функции руководителя: доля прохождений, где функция в итоге применялась, и доля, где в итоге нарушалась.
 report-col-place = №
 report-col-name = Имя
-report-col-score = Баллы
 report-col-ending = Концовка
 report-col-date = Дата (UTC)
-report-col-time = Время
 report-col-option = Вариант
 report-col-picked = Выбрали
 report-col-share = Доля
 report-chart-scores = Прохождения по диапазонам баллов
 report-chart-endings = Достигнутые концовки
 report-chart-principles = Принципы: применено минус нарушено за прохождение (среднее по группе)
-report-chart-functions = Четыре функции руководителя
-report-chart-functions_applied = в итоге применялась
-report-chart-functions_broken = в итоге нарушалась
 report-share_note = { NUMBER($share, style: "percent") } ({ $count })
 report-timed_out = Время вышло, решение не принято
 report-no_ending = Без концовки (вышли раньше)
 report-alt-scores = Гистограмма баллов группы в сценарии «{ $title }»
 report-alt-endings = Столбчатая диаграмма концовок группы в сценарии «{ $title }»
 report-alt-principles = Столбчатая диаграмма баланса группы по 18 принципам в сценарии «{ $title }»
-report-alt-functions = Лепестковая диаграмма четырёх функций руководителя в сценарии «{ $title }»
-report-alt-choices = Столбчатая диаграмма выборов группы в ситуации: { $event }
 report-choices_caption = { $decisions } { $decisions ->
         [one] решение
         [few] решения
@@ -66,7 +57,7 @@ report-choices_caption = { $decisions } { $decisions ->
         [one] прохождении
        *[other] прохождениях
     }.
-report-top_note = Рейтинг по версии { $version } ({ $plays } { $plays ->
+report-ranking = Рейтинг по версии { $version } ({ $plays } { $plays ->
         [one] прохождение
         [few] прохождения
        *[other] прохождений
@@ -76,7 +67,7 @@ report-version_plays = { $version }: { $plays } { $plays ->
         [few] прохождения
        *[other] прохождений
     }
-report-note-versions = Этот сценарий проходили в нескольких версиях ({ $versions }). Баллы, концовки и профиль учитывают все прохождения; таблица лидеров — одну версию.
+report-note-versions = Этот сценарий проходили в нескольких версиях ({ $versions }). Баллы, концовки и профиль учитывают все прохождения; каждая версия ранжируется отдельно.
 report-note-not_installed = Этот сценарий здесь не установлен или не проходит проверку: его названия и выборы по ситуациям показать нельзя.
 report-note-no_choices = Выборы по ситуациям восстанавливаются повтором прохождений на установленном сценарии, а его здесь нет.
 report-note-other_version = { $count } из { $total } { $total ->
@@ -129,8 +120,32 @@ report-note-other_engine = { $count } из { $total } { $total ->
         [one] записано
        *[other] записаны
     } другой версией движка игры, поэтому их выборы ниже не показаны; в таблице они ранжируются отдельно.
-report-top_note_engine = Рейтинг внутри версии { $version }, записанной движком { $engine } ({ $plays } { $plays ->
+report-ranking_engine = Рейтинг внутри версии { $version }, записанной движком { $engine } ({ $plays } { $plays ->
         [one] прохождение
         [few] прохождения
        *[other] прохождений
     }): результаты разных версий и движков не смешиваются.
+report-heading-players = Все участники
+report-col-best = Лучший балл
+report-col-runs = Прохождений
+report-player-title = { $name }: прохождения и разбор
+report-player-back = ← К отчёту по группе
+report-player-meta = { $runs } { $runs ->
+        [one] прохождение
+        [few] прохождения
+       *[other] прохождений
+    }, по сценариям, лучшие первыми.
+report-player-what_ifs_note = Ключевые моменты и «что было бы, если» рассчитаны только для лучшего прохождения каждого сценария: для каждого переигрывается каждый вариант, который был на выбор.
+report-player-run = { $scenario } — результат { $score }
+report-player-run_meta = Концовка: { $ending } · сыграно { $date } (UTC)
+report-player-decisions = Решения по порядку
+report-player-principles = Применённые и нарушенные принципы
+report-player-principle = Принцип
+report-player-counts_note = Сколько раз каждый принцип применялся и сколько раз нарушался, в одном масштабе.
+report-player-net_note = Применения минус нарушения, как они сохранены с прохождением (здесь его нельзя переиграть).
+report-player-moments = Ключевые моменты и «что было бы, если»
+report-player-people = Что стало с командой
+report-player-not_installed = Этот сценарий здесь больше не установлен: решения и ключевые моменты показать нельзя.
+report-player-other_version = Это прохождение сыграно на версии { $version } сценария, которая здесь больше не установлена: решения и ключевые моменты показать нельзя.
+report-player-other_engine = Это прохождение записано движком { $engine }, другой версией движка игры: его решения здесь не переиграть.
+report-player-failed = Журнал этого прохождения больше не переигрывается на установленном сценарии: решения показать нельзя.
