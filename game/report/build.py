@@ -56,6 +56,9 @@ class Options:
     extra_dirs: Sequence[Path] = field(default_factory=tuple)
     data: Path | None = None  # the data folder; None = $LEADSIM_DATA_DIR or saves/
     every_mode: bool = False  # also runs of policies and scripted runs, each in its own section
+    # added to the links between the report's pages: a server that picks the language by a
+    # query ("?lang=ru") keeps it from page to page
+    link_query: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,10 +141,13 @@ def build_report(options: Options) -> Written:
         f"{n:02d}-{_slug(p.scenario_id)}{_mode_slug(p.mode)}" for n, p in enumerate(plays, 1)
     ]
     sections = [
-        replace(_section(p, anchor, out, s, style), map_href=maps.get(p.scenario_id, ""))
+        replace(
+            _section(p, anchor, out, s, style, options.link_query),
+            map_href=maps[p.scenario_id] + options.link_query if p.scenario_id in maps else "",
+        )
         for p, anchor in zip(plays, anchors, strict=True)
     ]
-    _write_players(list(zip(plays, anchors, strict=True)), out, s)
+    _write_players(list(zip(plays, anchors, strict=True)), out, s, options.link_query)
     write_csv_files(out, plays, s.lang)
     header = _header(options, found, plays, s)
     index = out / "index.html"
@@ -149,13 +155,15 @@ def build_report(options: Options) -> Written:
     return Written(index, len(rows), len({p.scenario_id for p in plays}), tuple(found.damaged))
 
 
-def _write_players(sections: list[tuple[ScenarioPlays, str]], out: Path, s: Strings) -> None:
+def _write_players(
+    sections: list[tuple[ScenarioPlays, str]], out: Path, s: Strings, query: str
+) -> None:
     """A page per person who played, next to the report (see game.report.players)."""
     found = players(sections, s)
     if found:
         (out / PLAYERS).mkdir(exist_ok=True)
     for player in found:
-        out.joinpath(*player.href.split("/")).write_text(render_player(player, s), "utf-8")
+        out.joinpath(*player.href.split("/")).write_text(render_player(player, s, query), "utf-8")
 
 
 def _write_maps(plays: Sequence[ScenarioPlays], out: Path, options: Options) -> dict[str, str]:
@@ -216,7 +224,12 @@ def _ending_titles(p: ScenarioPlays, lang: str, s: Strings) -> dict[str, str]:
 
 
 def _section(
-    p: ScenarioPlays, prefix: str, out: Path, s: Strings, style: figures.ChartStyle
+    p: ScenarioPlays,
+    prefix: str,
+    out: Path,
+    s: Strings,
+    style: figures.ChartStyle,
+    query: str = "",
 ) -> Section:
     lang = s.lang
     title = _title(p, lang)
@@ -246,14 +259,14 @@ def _section(
         scores=save("scores", figures.scores_chart(stats.score_bins(scores), s, style)),
         endings=save("endings", figures.endings_chart(endings, len(p.rows), s, style)),
         principles=save("principles", figures.principles_chart(profile, lang, s, style)),
-        rankings=tuple(_rankings(p, several, s)),
+        rankings=tuple(_rankings(p, several, s, query)),
         ending_title=lambda eid: names.get(eid or "", eid or ""),
         events=tuple(_events(p, s)),
         choices_note=_choices_note(p, s),
     )
 
 
-def _rankings(p: ScenarioPlays, several: bool, s: Strings) -> list[Ranking]:
+def _rankings(p: ScenarioPlays, several: bool, s: Strings, query: str) -> list[Ranking]:
     """Every player, ranked within each version and engine apart (as the leaderboard never
     mixes them): the ranked version of the section first, then the most played."""
     groups: dict[tuple[str, str], list[Playthrough]] = {}
@@ -275,7 +288,7 @@ def _rankings(p: ScenarioPlays, several: bool, s: Strings) -> list[Ranking]:
             key = "report.ranking" if engine == engine_version() else "report.ranking_engine"
             label = s(key, version=version[:10], engine=engine, plays=len(rows))
         listed = tuple(
-            PlayerRow(row, runs[k], page_href(row.name) if linked else "")
+            PlayerRow(row, runs[k], page_href(row.name) + query if linked else "")
             for k, row in best.items()
         )
         rankings.append(Ranking(label, listed))

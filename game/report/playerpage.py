@@ -29,10 +29,10 @@ ol.steps li { margin: .15rem 0; }
 BAR_EM = 10  # the longest bar, in em
 
 
-def render_player(player: Player, s: Strings) -> str:
-    """The whole page of one player as a string."""
+def render_player(player: Player, s: Strings, query: str = "") -> str:
+    """The whole page of one player as a string; ``query`` is added to the links back."""
     title = s("report.player.title", name=player.name)
-    runs = "\n".join(_run(run, s) for run in player.runs)
+    runs = "\n".join(_run(run, s, query) for run in player.runs)
     return (
         "\n".join(
             [
@@ -46,7 +46,7 @@ def render_player(player: Player, s: Strings) -> str:
                 "</head>",
                 "<body>",
                 "<main>",
-                f'<p><a href="../index.html">{esc(s("report.player.back"))}</a></p>',
+                f'<p><a href="../index.html{esc(query)}">{esc(s("report.player.back"))}</a></p>',
                 f"<h1>{esc(title)}</h1>",
                 f'<p class="meta">{esc(s("report.player.meta", runs=len(player.runs)))}</p>',
                 f'<p class="meta">{esc(s("report.player.what_ifs_note"))}</p>',
@@ -60,7 +60,7 @@ def render_player(player: Player, s: Strings) -> str:
     )
 
 
-def _run(run: Run, s: Strings) -> str:
+def _run(run: Run, s: Strings, query: str) -> str:
     row = run.row
     heading = s("report.player.run", scenario=run.scenario, score=f"{row.score:.1f}")
     facts = s(
@@ -68,7 +68,7 @@ def _run(run: Run, s: Strings) -> str:
     )
     parts = [
         '<section class="run">',
-        f'<h2><a href="../index.html#{esc(run.anchor)}">{esc(heading)}</a></h2>',
+        f'<h2><a href="../index.html{esc(query)}#{esc(run.anchor)}">{esc(heading)}</a></h2>',
         f'<p class="meta">{esc(facts)}</p>',
     ]
     if run.note:

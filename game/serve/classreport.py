@@ -48,7 +48,13 @@ def build(rows: Sequence[Playthrough], lang: str, dirs: Sequence[Path], root: Pa
     out = folder / OUT
     try:
         build_report(
-            Options(lang=lang, out=out, extra_dirs=tuple(dirs), data=folder / SCRATCH_BOARD)
+            Options(
+                lang=lang,
+                out=out,
+                extra_dirs=tuple(dirs),
+                data=folder / SCRATCH_BOARD,
+                link_query=f"?lang={lang}",  # the server picks the language by the query
+            )
         )
     except ReportError:
         return Built(key, folder, {}, empty=True)
