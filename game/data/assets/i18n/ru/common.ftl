@@ -118,7 +118,7 @@ score-delivery = Результат
 score-team = Состояние команды
 score-retention = Сохранение команды
 score-principles = Применённые принципы
-score-stakeholders = Заинтересованные стороны
+score-stakeholders = Стороны проекта
 
 lang-en = английский
 lang-ru = русский
