@@ -28,6 +28,7 @@ from game.report.page import EventPart, Header, OptionRow, PlayerRow, Ranking, S
 from game.report.playerpage import render_player
 from game.report.players import page_href, players
 from game.report.storymap.build import MapOptions, read_source, write_map
+from game.sim.session import Session
 from game.store.datadir import LEADERBOARD_FILE, data_dir
 from game.store.leaderboard import Leaderboard
 from game.store.names import name_key
@@ -332,10 +333,19 @@ def _events(p: ScenarioPlays, s: Strings) -> list[EventPart]:
     if p.bundle is None:
         return []
     lang = s.lang
+    # the texts as a player reads them at the start: variables ({oleg}) filled in
+    start = Session(p.bundle, seed=0)
+
+    def say(value: object) -> str:
+        return start.text(value, lang)
+
     parts = []
     for tally in stats.choice_tallies(p.bundle, p.decisions):
-        title = tr(tally.event.title, lang) or tally.event.id
-        labels = figures.option_labels(tally, lang, s)
+        title = say(tally.event.title) or tally.event.id
+        labels = [
+            f"{o.index}. {say(o.choice.text)}" if o.choice is not None else s("report.timed_out")
+            for o in tally.options
+        ]
         options = tuple(
             OptionRow(
                 label,
@@ -347,7 +357,7 @@ def _events(p: ScenarioPlays, s: Strings) -> list[EventPart]:
             for label, o in zip(labels, tally.options, strict=True)
         )
         caption = s("report.choices_caption", decisions=tally.decisions, plays=tally.plays)
-        prompt = figures.shorten(tr(tally.event.text, lang), 400)
+        prompt = figures.shorten(say(tally.event.text), 400)
         parts.append(EventPart(title, prompt, caption, options))
     return parts
 

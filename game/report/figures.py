@@ -15,9 +15,8 @@ import pygame
 
 from game.charts import Bar, ChartStyle, bar_chart, load_style, save_png
 from game.content.principles import PRINCIPLES
-from game.content.text import tr
 from game.i18n import Strings
-from game.report.stats import Bin, EventTally, PrincipleStat
+from game.report.stats import Bin, PrincipleStat
 
 WIDTH = 1000
 FONT_PX = 15
@@ -119,14 +118,6 @@ def principles_chart(
         value_format="{:+.2f}",
         style=style,
     )
-
-
-def option_labels(tally: EventTally, lang: str, s: Strings) -> list[str]:
-    """``"2. Ask each person…"`` for every option; the time-out gets its own label."""
-    return [
-        f"{o.index}. {tr(o.choice.text, lang)}" if o.choice is not None else s("report.timed_out")
-        for o in tally.options
-    ]
 
 
 def _share_note(s: Strings, count: int, total: int) -> str:

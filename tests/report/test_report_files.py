@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import re
 from collections import Counter
+from html import escape
 from pathlib import Path
 
 from game.content.library import load_bundle
+from game.sim.session import Session
 from game.store.leaderboard import Leaderboard
 from game.store.playthrough import Playthrough
 from tests.report.conftest import NAMES, SCENARIOS, Plays, Record, Report
@@ -43,6 +45,8 @@ def test_report_writes_the_page_every_chart_and_the_csv_files(
         assert (out / name).is_file() and f'href="{name}"' in html
     for scenario in SCENARIOS:
         assert f"({scenario})</h2>" in html
+    body = html.split("<main>", 1)[1]
+    assert "Oleg" in body and not re.search(r"\{[a-z_]+\}", body)  # variables filled in
 
 
 def test_rows_csv_matches_the_database(filled: Path, tmp_path: Path, report: Report) -> None:
@@ -85,8 +89,10 @@ def test_option_texts_appear_in_the_chosen_language(
 ) -> None:
     assert report("example_release", "--lang", "ru", "--out", str(tmp_path / "r")).code == 0
     html = (tmp_path / "r" / "index.html").read_text(encoding="utf-8")
-    event = load_bundle("example_release").scenario.events[0]
-    assert f"1. {event.choices[0].text['ru']}" in html.replace("&quot;", '"')
+    bundle = load_bundle("example_release")
+    said = Session(bundle, seed=0).text(bundle.scenario.events[0].choices[0].text, "ru")
+    assert "{" in bundle.scenario.events[0].choices[0].text["ru"]  # with a variable to fill
+    assert f"1. {escape(said)}" in html
 
 
 def test_player_names_with_html_are_escaped(filled: Path, tmp_path: Path, report: Report) -> None:
