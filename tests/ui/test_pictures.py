@@ -142,3 +142,18 @@ def test_the_picker_shows_no_path_even_with_a_broken_file(make_app: MakeApp) -> 
     settle(app, 3)
     assert top(app).name == "notice"
     assert str(Path(broken[0].path)) in top(app).text
+
+
+@pytest.mark.parametrize("lang", ["en", "ru"])
+def test_the_picker_lists_the_tutorial_first_then_by_difficulty_and_title(
+    make_app: MakeApp, lang: str
+) -> None:
+    app = make_app(scenario=None, lang=lang, scenarios=())
+    app.push(app.scene("picker"))
+    finish_work(app)
+    picker = top(app)
+    bundles = [e.bundle for e in picker.entries if e.bundle is not None]
+    assert len(bundles) >= 13 and bundles[0].scenario.id == "example_release"
+    keys = [(b.scenario.difficulty, b.scenario.title[lang].casefold()) for b in bundles]
+    keys = [(d, t.removeprefix("the ")) for d, t in keys]
+    assert keys == sorted(keys)

@@ -91,7 +91,7 @@ class PickerScene(Scene):
         self.from_class = {entry.path for entry in room.offers}
         read = list(state.entries or ())
         # the class's scenarios first; broken files last, sharing one row (see `_label`)
-        local = [e for e in read if e.bundle is not None]
+        local = sorted((e for e in read if e.bundle is not None), key=self._order)
         have = {e.bundle.content_hash for e in local if e.bundle is not None}
         offers = [e for e in room.offers if e.bundle and e.bundle.content_hash not in have]
         self.entries = offers + local
@@ -175,6 +175,14 @@ class PickerScene(Scene):
         if self.rows is not None and self.rows.wanted is not None:
             return made  # Start, until the selected row is made and takes the focus
         return min(self.selected, max(0, made - 1))
+
+    def _order(self, entry: LibraryEntry) -> tuple[int, str]:
+        """Easiest first (the short tutorial leads), then by title in the window's language,
+        an English title's leading "The" aside."""
+        assert entry.bundle is not None
+        scenario = entry.bundle.scenario
+        title = tr(scenario.title, self.host.lang).casefold()
+        return scenario.difficulty, title.removeprefix("the ")
 
     def _label(self, entry: LibraryEntry) -> tuple[str, str]:
         s = self.host.strings
