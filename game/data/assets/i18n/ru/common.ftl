@@ -118,7 +118,7 @@ score-delivery = Результат
 score-team = Состояние команды
 score-retention = Сохранение команды
 score-principles = Применённые принципы
-score-stakeholders = Стороны проекта
+score-stakeholders = Ключевые стороны
 
 lang-en = английский
 lang-ru = русский
