@@ -5,12 +5,15 @@ A run is replayed from its log (seed and decisions) on the installed scenario, o
 is the version it was played on and the running engine recorded it: anything else would show
 decisions the player never saw. The what-ifs replay every alternative of every decision, so
 they are worked out for one run per player and scenario (the best one that replays), which
-keeps a class of thirty within seconds.
+keeps a class of thirty within seconds. Their words are kept (per run log and language) for the
+next report of the same process: the class server builds its report again after every new run,
+and only the new runs then cost a what-if.
 """
 
 from __future__ import annotations
 
 import hashlib
+from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
@@ -26,6 +29,10 @@ from game.store.names import name_key
 from game.store.playthrough import PLAYER, Playthrough, engine_version
 
 FOLDER = "players"
+KEPT = 2048  # debriefs kept for the next report (a few KB each)
+
+Told = tuple[tuple[tuple[Line, ...], ...], tuple[str, ...]]  # (key moments, people)
+_told: OrderedDict[tuple[object, ...], Told] = OrderedDict()
 
 
 @dataclass(frozen=True)
@@ -138,12 +145,26 @@ def _run(
     counts = tuple(Count(_principle(pid, lang), a, v) for pid, (a, v) in order)
     if not with_moments:
         return Run(row, title, anchor, ending, tuple(steps), counts, False, (), (), False, "")
+    moments, people = _debrief(session, row, s)
+    return Run(row, title, anchor, ending, tuple(steps), counts, False, moments, people, True, "")
+
+
+def _debrief(session: Session, row: Playthrough, s: Strings) -> Told:
+    """The key moments and people of a replayed run, worded in ``s``'s language."""
+    key = (row.scenario_id, row.content_hash, row.engine_version, row.seed, row.decisions, s.lang)
+    found = _told.get(key)
+    if found is not None:
+        _told.move_to_end(key)
+        return found
     told = debrief(session)
     moments = tuple(
         tuple(moment_lines(k, n, session, s)) for n, k in enumerate(told.moments, start=1)
     )
-    people = tuple(member_line(story, s, lang) for story in told.members)
-    return Run(row, title, anchor, ending, tuple(steps), counts, False, moments, people, True, "")
+    people = tuple(member_line(story, s, s.lang) for story in told.members)
+    _told[key] = (moments, people)
+    if len(_told) > KEPT:
+        _told.popitem(last=False)
+    return moments, people
 
 
 def _with_note(run: Run, note: str) -> Run:

@@ -4,13 +4,17 @@ with their runs, decisions, principles and, for their best play, key moments and
 from __future__ import annotations
 
 import re
+from collections import OrderedDict
 from html import escape
 from pathlib import Path
+
+from pytest import MonkeyPatch
 
 from game.content.library import load_bundle
 from game.i18n import Strings
 from game.play.lessons import moment_lines
-from game.sim.debrief import debrief
+from game.report import players
+from game.sim.debrief import Debrief, debrief
 from game.sim.policies import POLICY_NAMES, choose
 from game.sim.session import Session
 from game.store.playthrough import Playthrough, playthrough_from_session
@@ -145,3 +149,22 @@ def test_a_play_of_a_version_no_longer_installed_says_so(
     assert "This scenario is no longer installed here" in page and "quiet_exit" in page
     assert "Applied minus violated, as stored" in page and "−1 " in page and " +2" in page
     assert "Decisions, in order</h3>" not in page and "what-ifs</h3>" not in page
+
+
+def test_a_report_built_again_replays_the_what_ifs_of_new_runs_only(
+    filled: Path, plays: Plays, tmp_path: Path, report: Report, monkeypatch: MonkeyPatch
+) -> None:
+    calls: list[int] = []
+
+    def counted(session: Session) -> Debrief:
+        calls.append(session.seed)
+        return debrief(session)
+
+    monkeypatch.setattr(players, "_told", OrderedDict())
+    monkeypatch.setattr(players, "debrief", counted)
+    assert report("--out", str(tmp_path / "a")).code == 0
+    assert len(calls) == len(plays.rows)  # one best run per player and scenario
+    assert report("--out", str(tmp_path / "b")).code == 0
+    assert len(calls) == len(plays.rows)
+    for page in (tmp_path / "a" / "players").iterdir():
+        assert page.read_bytes() == (tmp_path / "b" / "players" / page.name).read_bytes()
