@@ -11,12 +11,14 @@ when anything changed; otherwise the thread sleeps. The screens see a new readin
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
 from game.content.library import LibraryEntry, ScenarioLibrary, scenario_dirs, yaml_files
+from game.content.loader import gc_paused
 
 POLL_SECONDS = 0.5
 Stamp = tuple[tuple[str, int, int], ...]
@@ -154,7 +156,12 @@ class LibraryScan:
         # Anything a reading raises is kept for the screens to show: an exception left to end
         # this thread would leave them waiting for a reading that never comes.
         try:
-            entries = tuple(self._read())
+            # Read with the cycle collector paused, then set what was read aside from it: the
+            # library lives as long as the window, and a collection that walked its million
+            # objects would hold every thread, the frame's included, for 50–170 ms.
+            with gc_paused():
+                entries = tuple(self._read())
+                gc.freeze()
         except Exception as err:
             self._publish(problem=f"{type(err).__name__}: {err}")
             return now
