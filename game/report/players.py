@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from game.content.principles import PRINCIPLES
 from game.content.text import tr
@@ -168,7 +168,7 @@ def _debrief(session: Session, row: Playthrough, s: Strings) -> Told:
 
 
 def _with_note(run: Run, note: str) -> Run:
-    return Run(**{**run.__dict__, "note": note})
+    return replace(run, note=note)
 
 
 def _principle(pid: str, lang: str) -> str:
