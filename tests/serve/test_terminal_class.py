@@ -10,6 +10,7 @@ import re
 import shutil
 import subprocess
 import sys
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -57,8 +58,23 @@ def board(server: ServerProcess) -> dict:
     return httpx.get(f"{server.url}/api/board", timeout=10).json()
 
 
-def rows_of(server: ServerProcess, scenario: str) -> list[dict]:
-    return next(s["rows"] for s in board(server)["scenarios"] if s["id"] == scenario)
+def rows_of(server: ServerProcess, scenario: str, count: int = 0) -> list[dict]:
+    """The scenario's rows on the class board; with `count`, once it shows that many (the
+    projector's board is rebuilt a moment after a run is stored), or as it is after 5 s."""
+    deadline = time.monotonic() + 5
+    while True:
+        rows = next(s["rows"] for s in board(server)["scenarios"] if s["id"] == scenario)
+        if len(rows) >= count or time.monotonic() > deadline:
+            return rows
+        time.sleep(0.05)
+
+
+def players_of(server: ServerProcess) -> list[dict]:
+    """Who the projector shows playing, once someone is (or nobody after 5 s)."""
+    deadline = time.monotonic() + 5
+    while not (players := board(server)["players"]) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    return players
 
 
 def play(player: Path, *args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
@@ -103,7 +119,7 @@ def test_a_run_picked_from_the_class_list_is_accepted_and_on_the_board(served, t
     assert sent is not None, done.stdout[-800:]
     local = re.search(r"Score: (\d+) / 100", done.stdout)
     assert local is not None
-    [row] = rows_of(server, "example_release")
+    [row] = rows_of(server, "example_release", 1)
     assert row["name"] == "Zoë" and abs(row["score"] - int(local.group(1))) <= 0.5
     assert float(sent.group(1)) == row["score"]
     assert outbox(player) == []
@@ -140,7 +156,7 @@ def test_runs_wait_while_the_class_is_down_and_go_once_when_it_is_back(served, t
                       "--name", "Ann", "--seed", "2", stdin=THREE)  # fmt: skip
         assert "was sent to the class" not in second.stdout
         assert "Sent to the class" in second.stdout
-        rows = rows_of(back, "example_release")
+        rows = rows_of(back, "example_release", 2)
         assert sorted(r["name"] for r in rows) == ["Ann", "Ann"]
     finally:
         stop_server(back)
@@ -181,7 +197,7 @@ def test_a_wrong_pin_is_one_line_and_the_game_is_kept_for_the_right_one(served, 
     assert len(outbox(player)) == 1 and rows_of(server, "example_release") == []
     sent = play(player, "--server", server.url, "--pin", server.pin, "--send")
     assert sent.returncode == 0 and "was sent to the class" in sent.stdout
-    assert [r["name"] for r in rows_of(server, "example_release")] == ["Cy"]
+    assert [r["name"] for r in rows_of(server, "example_release", 1)] == ["Cy"]
 
 
 def test_a_scenario_only_the_class_has_is_fetched_checked_and_played(tmp_path):
@@ -202,7 +218,7 @@ def test_a_scenario_only_the_class_has_is_fetched_checked_and_played(tmp_path):
                     "--name", "Di", stdin=THREE)  # fmt: skip
         assert done.returncode == 0, done.stderr
         assert "Sent to the class" in done.stdout
-        assert [r["name"] for r in rows_of(server, "class_release")] == ["Di"]
+        assert [r["name"] for r in rows_of(server, "class_release", 1)] == ["Di"]
         assert len(list((player / "class-scenarios").iterdir())) == 1
     finally:
         stop_server(server)
@@ -214,7 +230,7 @@ def test_the_projector_sees_how_far_a_game_is(served, tmp_path):
     done = play(player, "example_release", "--server", server.url, "--pin", server.pin,
                 "--name", "Ed", stdin="1\n")  # fmt: skip
     assert done.returncode == 0  # input ended after one decision: saved, not finished
-    assert {"name": "Ed", "decisions": 1}.items() <= board(server)["players"][0].items()
+    assert {"name": "Ed", "decisions": 1}.items() <= players_of(server)[0].items()
 
 
 @pytest.mark.parametrize(
@@ -274,7 +290,7 @@ def test_a_continued_game_is_sent_to_the_class_under_its_saved_name(served, tmp_
                  stdin="1\n1\n")  # fmt: skip
     assert ended.returncode == 0, ended.stderr
     assert "Sent to the class" in ended.stdout
-    assert [r["name"] for r in rows_of(server, "example_release")] == ["Gus"]
+    assert [r["name"] for r in rows_of(server, "example_release", 1)] == ["Gus"]
 
 
 def test_a_version_the_class_lacks_is_said_and_a_waiting_run_refused_later_is_named(
