@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -24,25 +25,32 @@ class Broken:
     diagnostics: list[Diagnostic]
 
 
-SETTLE_S = 0.3  # a file written less than this long ago may still be being written
+SETTLE_S = 0.3  # how long files must stay as they are before they are read
 
 
 class Watcher:
     """Polls the files of a bundle: `poll()` returns Reloaded, Broken, or None (no change).
 
-    An editor may save by emptying the file and then writing it: a change younger than
-    `settle_s` is looked at again on the next poll, unless it is the same as on the poll
-    before, so that a half-written file is not reported as broken.
+    An editor may save by emptying the file and then writing it, and a file's time stamp
+    need not move when it does: a change is read only once the files' sizes and time stamps
+    have stayed the same for `settle_s` (measured on `clock`), so that a half-written file is
+    not reported as broken however the polls fall.
     """
 
     def __init__(
-        self, bundle: Bundle, extra_dirs: list[Path] | None = None, settle_s: float = SETTLE_S
+        self,
+        bundle: Bundle,
+        extra_dirs: list[Path] | None = None,
+        settle_s: float = SETTLE_S,
+        clock: Callable[[], float] = time.monotonic,
     ) -> None:
         self.bundle = bundle
         self.extra_dirs = list(extra_dirs or [])
-        self.settle_ns = int(settle_s * 1e9)
+        self.settle_s = settle_s
+        self.clock = clock
         self._stamp = self._stamps()
-        self._pending: tuple[tuple[int, int], ...] | None = None
+        self._pending = self._stamp
+        self._pending_since = clock()
 
     def _files(self) -> tuple[Path, ...]:
         return (self.bundle.path, self.bundle.team_path)
@@ -61,11 +69,11 @@ class Watcher:
         stamp = self._stamps()
         if stamp == self._stamp:
             return None
-        newest = max(now[0] for now, was in zip(stamp, self._stamp, strict=True) if now != was)
-        if stamp != self._pending and time.time_ns() - newest < self.settle_ns:
-            self._pending = stamp  # still fresh: look again next time
+        if stamp != self._pending:  # changed since the last look: wait for it to settle
+            self._pending, self._pending_since = stamp, self.clock()
+        if self.clock() - self._pending_since < self.settle_s:
             return None
-        self._stamp, self._pending = stamp, None
+        self._stamp = stamp
         try:
             bundle = load_bundle(self.bundle.path, self.extra_dirs)
         except ContentError as err:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import os
-import time
 from pathlib import Path
 
 from game.content.library import load_bundle
@@ -129,29 +127,41 @@ def test_decisions_made_while_the_replay_ran_elsewhere_are_replayed_too(tmp_path
     assert run.session.bundle.content_hash == change.bundle.content_hash
 
 
-def _aged(path: Path, seconds: float) -> None:
-    """As if the file had been written `seconds` ago."""
-    then = time.time() - seconds
-    os.utime(path, (then, then))
+class Clock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 0.0
+
+    def __call__(self) -> float:
+        return self.now
 
 
 def test_a_file_caught_half_written_is_looked_at_again_not_reported_broken(tmp_path):
     run, _, path = started(tmp_path, "ask_oleg")
-    watcher = Watcher(run.bundle)  # the games' own settling time
+    clock = Clock()
+    watcher = Watcher(run.bundle, clock=clock)  # the game's own settling time
     text = path.read_text(encoding="utf-8")
     path.write_text("", encoding="utf-8")  # an editor that empties the file first
     assert watcher.poll() is None, "a file emptied a moment ago may still be being written"
+    clock.now += 0.1
+    assert watcher.poll() is None, "polls in quick succession wait for the file to settle"
     path.write_text(text.replace("Friday release", "Thursday release"), encoding="utf-8")
-    assert watcher.poll() is None  # written again just now: still settling
-    _aged(path, 1)
+    clock.now += 0.25  # still within 0.3 s of the last change
+    assert watcher.poll() is None
+    clock.now += 0.31
     change = watcher.poll()
     assert isinstance(change, Reloaded)
     assert run.reload(change).text == EN("text.reloaded", count=1)
 
 
-def test_a_file_that_stays_broken_is_reported_on_the_next_look(tmp_path):
+def test_a_file_that_stays_broken_is_reported_once_it_has_settled(tmp_path):
     run, _, path = started(tmp_path, "ask_oleg")
-    watcher = Watcher(run.bundle)
+    clock = Clock()
+    watcher = Watcher(run.bundle, clock=clock)
     path.write_text("", encoding="utf-8")
     assert watcher.poll() is None
-    assert isinstance(watcher.poll(), Broken)  # the same as the look before: it is settled
+    clock.now += 0.31
+    assert isinstance(watcher.poll(), Broken)
+    clock.now += 5
+    assert watcher.poll() is None, "a broken file is reported once, not at every look"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+import time
 from pathlib import Path
 from typing import Any
 
@@ -51,11 +52,15 @@ def _decide(app: Any, choice: str) -> None:
 
 
 def _wait_for_notice(app: Any) -> str:
-    for _ in range(240):
+    """Run frames at the window's pace until a notice shows (a file is read once it has
+    been still for a moment, then replayed on the worker), for up to 10 s."""
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
         app.step(wait=False)
         if top(app).name == "notice":
             return str(top(app).text)
         app.services.wait(5.0)  # the files are read and the game replayed on the worker
+        time.sleep(1 / 60)
     raise AssertionError("no notice after the file changed")
 
 
