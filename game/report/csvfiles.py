@@ -12,13 +12,14 @@ Every text cell that a spreadsheet would run as a formula gets a leading apostro
 from __future__ import annotations
 
 import csv
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from pathlib import Path
 
+from game.content.library import Bundle
 from game.content.principles import PRINCIPLE_IDS
-from game.content.text import tr
 from game.report.gather import ScenarioPlays
 from game.report.stats import choice_tallies
+from game.sim.session import Session
 from game.store.csvexport import export_csv
 from game.store.csvsafe import spreadsheet_cell
 
@@ -34,6 +35,13 @@ def _write(path: Path, header: Sequence[str], lines: Iterable[Sequence[object]])
         writer = csv.writer(handle)
         writer.writerow(header)
         writer.writerows([spreadsheet_cell(value) for value in line] for line in lines)
+
+
+def _reader(bundle: Bundle, lang: str) -> Callable[[object], str]:
+    """Scenario texts as a player reads them at the start, variables ({oleg}) filled in, as
+    the report's pages show them."""
+    start = Session(bundle, seed=0)
+    return lambda value: start.text(value, lang)
 
 
 def write_csv_files(out: Path, plays: Sequence[ScenarioPlays], lang: str) -> list[Path]:
@@ -56,9 +64,10 @@ def _decision_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[
         if p.bundle is None:
             continue
         events = {e.id: e for e in p.bundle.scenario.events}
+        say = _reader(p.bundle, lang)
         for d in p.decisions:
             choices = events[d.event_id].choices
-            text = tr(choices[d.choice_index - 1].text, lang) if d.choice_index else ""
+            text = say(choices[d.choice_index - 1].text) if d.choice_index else ""
             yield [
                 d.row.row_id, d.row.name, p.scenario_id, d.row.content_hash, d.turn + 1,
                 d.event_id, d.choice_index, d.choice_id or "", text,
@@ -75,10 +84,11 @@ def _choice_lines(plays: Sequence[ScenarioPlays], lang: str) -> Iterable[list[ob
     for p in plays:
         if p.bundle is None:
             continue
+        say = _reader(p.bundle, lang)
         for tally in choice_tallies(p.bundle, p.decisions):
-            title = tr(tally.event.title, lang) or tally.event.id
+            title = say(tally.event.title) or tally.event.id
             for o in tally.options:
-                text = tr(o.choice.text, lang) if o.choice is not None else ""
+                text = say(o.choice.text) if o.choice is not None else ""
                 choice_id = (o.choice.id or "") if o.choice is not None else ""
                 yield [
                     p.scenario_id, p.bundle.content_hash, tally.event.id, title, o.index,

@@ -82,6 +82,9 @@ def test_choices_csv_counts_what_the_sessions_picked(
     assert all(abs(total - 1.0) < 1e-3 for total in per_event.values())
     decisions = read_csv(tmp_path / "r" / "decisions.csv")
     assert len(decisions) == sum(plays.picks.values())
+    # texts as a player reads them, as on the page: no variable left to fill
+    texts = [c["choice_text"] for c in lines] + [d["choice_text"] for d in decisions]
+    assert any("Oleg" in t for t in texts) and not any(re.search(r"\{[a-z_.]+\}", t) for t in texts)
 
 
 def test_option_texts_appear_in_the_chosen_language(
