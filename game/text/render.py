@@ -259,16 +259,18 @@ class Renderer:
         for kind, text in self.words.messages(record):
             kinds.add(kind)
             lines += wrap(visible(text), indent="  ")
-        changes = self.changes(record)
-        around = self.changes_around(before) if before is not None else []
-        if changes == self.no_changes() and ("left" in kinds or around):
-            return lines + around  # someone left, or the change is outside the team
-        return lines + changes + around
+        after = self.session.view()
+        changes = self.changes(record, after)
+        if before is not None:
+            changes += self.changes_around(before, after)
+        if not changes and "left" not in kinds:  # someone leaving is a visible change
+            changes = wrap(self.s("text.no_changes"), "  ")
+        return lines + changes
 
-    def changes_around(self, before: TeamView) -> list[str]:
+    def changes_around(self, before: TeamView, after: TeamView) -> list[str]:
         """How the leader's own stress and energy and each stakeholder's trust and patience
         moved with the decision, as the window's outcome shows them."""
-        after, s = self.session.view(), self.s
+        s = self.s
         lines: list[str] = []
 
         def moved(pairs: list[tuple[str, float, float]]) -> str:
@@ -299,11 +301,9 @@ class Renderer:
                 lines += wrap(s("text.changes", name=self.t(holder.name), changes=theirs), "  ")
         return lines
 
-    def no_changes(self) -> list[str]:
-        return wrap(self.s("text.no_changes"), "  ")
-
-    def changes(self, record: TurnRecord) -> list[str]:
-        view = {mb.id: mb for mb in self.session.view().members}
+    def changes(self, record: TurnRecord, after: TeamView) -> list[str]:
+        """Each present member's visible change (none: an empty list)."""
+        view = {mb.id: mb for mb in after.members}
         lines: list[str] = []
         for change in record.changes:
             if change.left or not view[change.member_id].present:
@@ -322,7 +322,7 @@ class Renderer:
             if parts:
                 who = self.name(change.member_id)
                 lines += wrap(self.s("text.changes", name=who, changes=", ".join(parts)), "  ")
-        return lines or self.no_changes()
+        return lines
 
     # --- the ledger and the ending ---------------------------------------------------------------
 
